@@ -1,0 +1,854 @@
+"""Per-module routing facts: apps, blueprints, registrations, routes, `url_for` and redirects.
+
+The extractor runs while a module's AST is alive and keeps only small, position-based data;
+`routes.py` links these facts across the workspace into a route map. Objects are named by a
+*reference*: `pkg.views.bp` for a module-level `bp = Blueprint(...)` (the same string an
+import of it resolves to), `pkg.create_app.app` for a local in a factory, `?param:...` for a
+function parameter (an app handed to a helper) and `call:pkg.create_app` for the result of a
+factory call.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .edits import add_import
+from .findings import Edit, Span
+from .names import Scope
+
+if TYPE_CHECKING:
+    from .module import ParsedModule
+
+ROUTE_METHODS = {"route": None, "get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH"}
+ROUTE_METHODS["delete"] = "DELETE"
+HTTP_METHOD_FUNCS = ("get", "post", "head", "options", "delete", "put", "trace", "patch")
+# Blueprint methods that Flask refuses once the blueprint has been registered (`@setupmethod`).
+SETUP_METHODS = frozenset(
+    {
+        "route",
+        "get",
+        "post",
+        "put",
+        "patch",
+        "delete",
+        "add_url_rule",
+        "endpoint",
+        "before_request",
+        "after_request",
+        "teardown_request",
+        "errorhandler",
+        "register_error_handler",
+        "context_processor",
+        "url_value_preprocessor",
+        "url_defaults",
+        "register_blueprint",
+        "record",
+        "record_once",
+        "before_app_request",
+        "after_app_request",
+        "teardown_app_request",
+        "app_errorhandler",
+        "app_context_processor",
+        "app_url_value_preprocessor",
+        "app_url_defaults",
+        "app_template_filter",
+        "app_template_test",
+        "app_template_global",
+        "add_app_template_filter",
+        "add_app_template_test",
+        "add_app_template_global",
+        "template_filter",
+        "template_test",
+        "template_global",
+    }
+)
+URL_FOR_OPTIONS = frozenset({"_anchor", "_method", "_scheme", "_external"})
+
+
+@dataclass(frozen=True, slots=True)
+class Literal:
+    """A string argument: its value (None when not a plain literal) and where it is."""
+
+    value: str | None
+    span: Span
+    simple: bool  # one plain '...' or "..." token, so a fix can rewrite it safely
+
+
+@dataclass(slots=True)
+class ObjectDef:
+    key: str
+    kind: str  # app | blueprint
+    span: Span  # the Flask(...) / Blueprint(...) call
+    name: Literal | None = None  # blueprint name
+    url_prefix: Literal | None = None  # given (value None: not a literal)
+    subdomain: str | None = None
+    static_folder: str | None = None  # blueprint: literal folder; app: "static" unless None
+    static_url_path: str | None = None
+    has_static: bool = False
+    url_defaults: tuple[str, ...] | None = ()  # None: not a literal dict
+    function: str | None = None
+
+
+@dataclass(slots=True)
+class Registration:
+    parent: str | None  # reference of the receiver
+    child: str | None  # reference of the blueprint, None when dynamic
+    span: Span  # the call
+    url_prefix: Literal | None
+    name: Literal | None
+    subdomain: str | None
+    function: str | None
+    line: int
+    conditional: bool  # inside if/for/while/try: may run zero or many times
+    in_loop: bool
+
+
+@dataclass(slots=True)
+class RouteDef:
+    owner: str | None
+    kind: str  # decorator | add_url_rule
+    span: Span  # the decorator or the add_url_rule call
+    rule: Literal | None  # None: no rule argument at all
+    endpoint: str | None  # explicit endpoint=
+    endpoint_dynamic: bool
+    view_name: str | None  # what Flask would take for __name__; None when unknown
+    view_id: str  # identity of the view function object
+    view_span: Span | None  # where the view is defined (in this module)
+    view_class: str | None  # raw name of a View class (as_view)
+    methods: tuple[str, ...] | None  # None: not given
+    methods_dynamic: bool
+    defaults: tuple[str, ...] | None  # None: given but not a literal
+    strict_slashes: bool | None
+    wrapped_by: tuple[str, ...]  # raw decorator names applied before the route decorator
+    function: str | None  # scope the registration runs in (None: module level)
+    line: int
+    conditional: bool
+    view_qualname: str | None = None  # the view function, for relative url_for
+
+
+@dataclass(slots=True)
+class SetupCall:
+    owner: str
+    method: str
+    span: Span
+    function: str | None
+    line: int
+
+
+@dataclass(slots=True)
+class UrlForCall:
+    endpoint: Literal | None
+    span: Span  # the whole call
+    keywords: tuple[str, ...]
+    star_kwargs: bool
+    extra_positional: bool
+    function: str | None
+    insert_at: Span  # a point just before the closing parenthesis
+    bound_names: tuple[str, ...]  # names bound in the enclosing function (for the FL208 fix)
+
+
+@dataclass(slots=True)
+class RedirectCall:
+    target: Literal
+    span: Span  # the redirect(...) call
+    function: str | None
+    url_for_imported: bool  # `url_for` means flask.url_for in this module already
+
+
+@dataclass(slots=True)
+class UnwrappedDecorator:
+    """A decorator of the user's whose wrapper lacks `functools.wraps`: endpoints become its name."""
+
+    qualname: str
+    inner_name: str
+    inner_line: int  # 0-based line of the inner `def`
+    indent: str
+    param: str | None
+    factory: bool  # `@deco(...)` form: the returned decorator wraps
+    wraps_name: str  # how `functools.wraps` is spelled in that module
+    import_edit: Edit | None  # the import to add for it, if any
+
+
+@dataclass(slots=True)
+class ViewClass:
+    methods: tuple[str, ...] | None  # None: Flask's default (GET)
+    bases: tuple[str, ...]  # raw names of user base classes, for inherited methods
+
+
+@dataclass
+class RouteFacts:
+    objects: dict[str, ObjectDef] = field(default_factory=dict)
+    registrations: list[Registration] = field(default_factory=list)
+    routes: list[RouteDef] = field(default_factory=list)
+    setup_calls: list[SetupCall] = field(default_factory=list)
+    url_fors: list[UrlForCall] = field(default_factory=list)
+    redirects: list[RedirectCall] = field(default_factory=list)
+    unwrapped: dict[str, UnwrappedDecorator] = field(default_factory=dict)
+    view_classes: dict[str, ViewClass] = field(default_factory=dict)
+    factories: dict[str, str] = field(default_factory=dict)  # function qualname -> app key
+    unknown_owner_routes: int = 0  # route decorators on receivers we cannot follow
+
+
+def literal(module: ParsedModule, node: ast.expr | None) -> Literal | None:
+    if node is None:
+        return None
+    span = module.span(node)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = module.source.text_at(span)
+        simple = (
+            len(text) >= 2
+            and text[0] in "'\""
+            and text[-1] == text[0]
+            and not text.startswith(("'''", '"""'))
+            and text[1:-1] == node.value
+        )
+        return Literal(node.value, span, simple)
+    return Literal(None, span, False)
+
+
+def _str(node: ast.expr | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _str_tuple(node: ast.expr | None) -> tuple[str, ...] | None:
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        items = [_str(e) for e in node.elts]
+        if all(i is not None for i in items):
+            return tuple(i for i in items if i is not None)
+    return None
+
+
+def _dict_keys(node: ast.expr | None) -> tuple[str, ...] | None:
+    if isinstance(node, ast.Dict):
+        keys = [_str(k) for k in node.keys]
+        if all(k is not None for k in keys):
+            return tuple(k for k in keys if k is not None)
+        return None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict":
+        if node.args or any(k.arg is None for k in node.keywords):
+            return None
+        return tuple(k.arg for k in node.keywords if k.arg)
+    return None
+
+
+def _ends(raw: str | None, *names: str) -> bool:
+    return raw is not None and any(raw == n or raw.endswith("." + n) for n in names)
+
+
+def _flask_kind(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    if raw in ("flask.Flask", "flask.app.Flask", "flask.sansio.app.App") or (
+        raw.endswith(".Flask") and not raw.startswith("flask.")
+    ):
+        return "app"
+    if raw in ("flask.Blueprint", "flask.blueprints.Blueprint") or (
+        raw.endswith(".Blueprint") and not raw.startswith("flask.")
+    ):
+        return "blueprint"
+    return None
+
+
+class _Extractor:
+    def __init__(self, module: ParsedModule) -> None:
+        self.m = module
+        self.facts = RouteFacts()
+        self.names = module.names
+
+    # -- references -----------------------------------------------------------------------------
+
+    def binding_scope(self, name: str, scope: Scope) -> Scope | None:
+        current: Scope | None = scope
+        while current is not None:
+            if current.kind == "class" and current is not scope:
+                current = current.parent
+                continue
+            if name in current.declared_global:
+                return self.names.module_scope
+            if name in current.bindings and name not in current.declared_nonlocal:
+                return current
+            current = current.parent
+        return None
+
+    def ref(self, node: ast.expr, scope: Scope) -> str | None:
+        """The reference of an app/blueprint expression, or None when we cannot say."""
+        if isinstance(node, ast.Name):
+            binding = self.names.lookup(node.id, scope, node.lineno)
+            if binding is None:
+                return None
+            if binding.kind in ("import", "star"):
+                return binding.target
+            owner = self.binding_scope(node.id, scope)
+            if owner is None:
+                return None
+            if binding.kind == "param":
+                return f"?param:{owner.qualname}.{node.id}"
+            if binding.kind == "assign":
+                value = binding.value
+                if isinstance(value, ast.Call):
+                    kind = _flask_kind(self.m.resolve(value.func))
+                    if kind is not None:
+                        return f"{owner.qualname}.{node.id}"
+                    callee = self.m.resolve(value.func)
+                    if callee is not None:
+                        return f"call:{callee}"
+                if isinstance(value, ast.Name | ast.Attribute):
+                    return self.ref(value, scope)
+            return None
+        if isinstance(node, ast.Attribute):
+            return self.m.resolve(node)
+        return None
+
+    # -- walking --------------------------------------------------------------------------------
+
+    def run(self) -> RouteFacts:
+        self.block(self.m.tree.body, self.names.module_scope, None, False, False)
+        return self.facts
+
+    def block(
+        self,
+        body: list[ast.stmt],
+        scope: Scope,
+        function: str | None,
+        conditional: bool,
+        in_loop: bool,
+    ) -> None:
+        for statement in body:
+            self.statement(statement, scope, function, conditional, in_loop)
+
+    def statement(
+        self, node: ast.stmt, scope: Scope, function: str | None, conditional: bool, in_loop: bool
+    ) -> None:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            self.function_def(node, scope, function, conditional)
+            inner = self.names.scope_of(node)
+            self.block(node.body, inner, inner.qualname, False, False)
+            self.factory(node, inner)
+            self.unwrapped_decorator(node, inner)
+            return
+        if isinstance(node, ast.ClassDef):
+            inner = self.names.scope_of(node)
+            self.view_class(node, scope, inner)
+            self.block(node.body, inner, function, conditional, in_loop)
+            return
+        if isinstance(node, ast.If | ast.Try | ast.Match):
+            self.expressions(node, scope, function, conditional, in_loop, skip_bodies=True)
+            for child_body in _bodies(node):
+                self.block(child_body, scope, function, True, in_loop)
+            return
+        if isinstance(node, ast.For | ast.AsyncFor | ast.While):
+            self.expressions(node, scope, function, conditional, in_loop, skip_bodies=True)
+            for child_body in _bodies(node):
+                self.block(child_body, scope, function, True, True)
+            return
+        if isinstance(node, ast.With | ast.AsyncWith):
+            self.expressions(node, scope, function, conditional, in_loop, skip_bodies=True)
+            self.block(node.body, scope, function, conditional, in_loop)
+            return
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            self.object_def(node, scope, function)
+        self.expressions(node, scope, function, conditional, in_loop, skip_bodies=False)
+
+    def expressions(
+        self,
+        node: ast.stmt,
+        scope: Scope,
+        function: str | None,
+        conditional: bool,
+        in_loop: bool,
+        skip_bodies: bool,
+    ) -> None:
+        roots: list[ast.AST] = []
+        for name, value in ast.iter_fields(node):
+            if skip_bodies and name in ("body", "orelse", "finalbody", "handlers", "cases"):
+                continue
+            if isinstance(value, list):
+                roots.extend(v for v in value if isinstance(v, ast.AST))
+            elif isinstance(value, ast.AST):
+                roots.append(value)
+        for root in roots:
+            for child in _walk_expr(root):
+                if isinstance(child, ast.Call):
+                    inner_scope = self.m.scope_at(child)
+                    self.call(child, inner_scope, function, conditional, in_loop)
+
+    # -- definitions ----------------------------------------------------------------------------
+
+    def object_def(self, node: ast.Assign, scope: Scope, function: str | None) -> None:
+        call = node.value
+        assert isinstance(call, ast.Call)
+        kind = _flask_kind(self.m.resolve(call.func))
+        if kind is None:
+            return
+        keywords = {k.arg: k.value for k in call.keywords if k.arg}
+        for target in node.targets:
+            if not isinstance(target, ast.Name):
+                continue
+            key = f"{scope.qualname}.{target.id}"
+            obj = ObjectDef(key=key, kind=kind, span=self.m.span(call), function=function)
+            if kind == "blueprint":
+                obj.name = literal(self.m, keywords.get("name") or _arg(call, 0))
+                if "url_prefix" in keywords and not _is_none(keywords["url_prefix"]):
+                    obj.url_prefix = literal(self.m, keywords["url_prefix"])
+                obj.subdomain = _str(keywords.get("subdomain"))
+                folder = keywords.get("static_folder")
+                obj.has_static = folder is not None and not _is_none(folder)
+                obj.static_folder = _str(folder)
+                obj.static_url_path = _str(keywords.get("static_url_path"))
+                if "url_defaults" in keywords:
+                    obj.url_defaults = _dict_keys(keywords["url_defaults"])
+            else:
+                folder = keywords.get("static_folder")
+                obj.has_static = folder is None or not _is_none(folder)
+                obj.static_folder = _str(folder) if folder is not None else "static"
+                obj.static_url_path = _str(keywords.get("static_url_path"))
+                if folder is not None and obj.static_folder is None:
+                    obj.has_static = not _is_none(folder)
+            self.facts.objects[key] = obj
+
+    def factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef, inner: Scope) -> None:
+        for child in ast.walk(node):
+            if isinstance(child, ast.Return) and isinstance(child.value, ast.Name):
+                key = f"{inner.qualname}.{child.value.id}"
+                obj = self.facts.objects.get(key)
+                if obj is not None and obj.kind == "app":
+                    self.facts.factories[inner.qualname] = key
+                    return
+
+    def view_class(self, node: ast.ClassDef, scope: Scope, inner: Scope) -> None:
+        bases = [self.m.resolve(b) or "" for b in node.bases]
+        flask_view = [b for b in bases if b in ("flask.views.View", "flask.views.MethodView")]
+        user_bases = tuple(
+            b for b in bases if b and not b.startswith("flask.") and b not in ("object",)
+        )
+        if not flask_view and not user_bases:
+            return
+        method_view = "flask.views.MethodView" in flask_view
+        explicit: tuple[str, ...] | None = None
+        defined: list[str] = []
+        for statement in node.body:
+            if isinstance(statement, ast.Assign):
+                for target in statement.targets:
+                    if isinstance(target, ast.Name) and target.id == "methods":
+                        explicit = _str_tuple(statement.value)
+            elif (
+                isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef)
+                and statement.name in HTTP_METHOD_FUNCS
+            ):
+                defined.append(statement.name.upper())
+        methods = explicit
+        if methods is None and (method_view or user_bases) and defined:
+            methods = tuple(defined)
+        self.facts.view_classes[inner.qualname] = ViewClass(
+            methods, user_bases if not flask_view else ()
+        )
+
+    def unwrapped_decorator(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, inner: Scope
+    ) -> None:
+        found = _returned_inner_def(node)
+        if found is None:
+            return
+        factory = False
+        deeper = _returned_inner_def(found)
+        wrapper = found
+        if deeper is not None and len(found.args.args) == 1:
+            wrapper, factory = deeper, True
+        if any(
+            _ends(self._raw_decorator(d, wrapper), "wraps", "functools.wraps")
+            for d in wrapper.decorator_list
+        ):
+            return
+        params = (found if factory else node).args.args
+        wraps_name, import_edit = self._wraps_spelling()
+        self.facts.unwrapped[inner.qualname] = UnwrappedDecorator(
+            wraps_name=wraps_name,
+            import_edit=import_edit,
+            qualname=inner.qualname,
+            inner_name=wrapper.name,
+            inner_line=wrapper.lineno - 1,
+            indent=self.m.source.indent_of(wrapper.lineno - 1),
+            param=params[0].arg if params else None,
+            factory=factory,
+        )
+
+    def _wraps_spelling(self) -> tuple[str, Edit | None]:
+        scope = self.names.module_scope
+        for name, bindings in scope.bindings.items():
+            if bindings[-1].kind == "import" and bindings[-1].target == "functools.wraps":
+                return name, None
+            if bindings[-1].kind == "import" and bindings[-1].target == "functools":
+                return f"{name}.wraps", None
+        return "functools.wraps", add_import_module(self.m)
+
+    def _raw_decorator(self, decorator: ast.expr, owner: ast.AST) -> str | None:
+        func = decorator.func if isinstance(decorator, ast.Call) else decorator
+        raw = self.m.resolve(func)
+        if raw is None and isinstance(func, ast.Name | ast.Attribute):
+            return func.id if isinstance(func, ast.Name) else func.attr
+        return raw
+
+    def function_def(
+        self,
+        node: ast.FunctionDef | ast.AsyncFunctionDef,
+        scope: Scope,
+        function: str | None,
+        conditional: bool,
+    ) -> None:
+        inner = self.names.scope_of(node)
+        decorators = node.decorator_list
+        view_span = _name_span(self.m, node)
+        for index, decorator in enumerate(decorators):
+            if isinstance(decorator, ast.Attribute) and decorator.attr in SETUP_METHODS:
+                owner = self.ref(decorator.value, scope)
+                if owner is not None:
+                    self.setup(owner, decorator.attr, decorator, function)
+                continue
+            if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)):
+                continue
+            if decorator.func.attr in SETUP_METHODS and decorator.func.attr not in ROUTE_METHODS:
+                owner = self.ref(decorator.func.value, scope)
+                if owner is not None and decorator.func.attr != "endpoint":
+                    self.setup(owner, decorator.func.attr, decorator, function)
+            attr = decorator.func.attr
+            if attr not in ROUTE_METHODS and attr != "endpoint":
+                continue
+            owner = self.ref(decorator.func.value, scope)
+            if attr == "endpoint":
+                if owner is not None:
+                    self.setup(owner, attr, decorator, function)
+                continue
+            if owner is None:
+                self.facts.unknown_owner_routes += 1
+                continue
+            below = [
+                (self._raw_decorator(d, node) or "?") + ("()" if isinstance(d, ast.Call) else "")
+                for d in decorators[index + 1 :]
+            ]
+            self.facts.routes.append(
+                self.route_def(
+                    decorator,
+                    owner,
+                    "decorator",
+                    rule_node=_arg(decorator, 0) or _kw(decorator, "rule"),
+                    endpoint_node=_kw(decorator, "endpoint"),
+                    view_name=node.name,
+                    view_id=inner.qualname,
+                    view_span=view_span,
+                    view_class=None,
+                    fixed_method=ROUTE_METHODS[attr],
+                    wrapped_by=tuple(below),
+                    function=function,
+                    conditional=conditional,
+                    view_qualname=inner.qualname,
+                )
+            )
+            self.setup(owner, attr, decorator, function)
+
+    def route_def(
+        self,
+        call: ast.Call,
+        owner: str,
+        kind: str,
+        rule_node: ast.expr | None,
+        endpoint_node: ast.expr | None,
+        view_name: str | None,
+        view_id: str,
+        view_span: Span | None,
+        view_class: str | None,
+        fixed_method: str | None,
+        wrapped_by: tuple[str, ...],
+        function: str | None,
+        conditional: bool,
+        view_qualname: str | None,
+    ) -> RouteDef:
+        keywords = {k.arg: k.value for k in call.keywords if k.arg}
+        methods: tuple[str, ...] | None = None
+        methods_dynamic = False
+        if fixed_method is not None:
+            methods = (fixed_method,)
+        elif "methods" in keywords:
+            methods = _str_tuple(keywords["methods"])
+            methods_dynamic = methods is None
+        defaults: tuple[str, ...] | None = ()
+        if "defaults" in keywords:
+            defaults = _dict_keys(keywords["defaults"])
+        strict: bool | None = None
+        if isinstance(keywords.get("strict_slashes"), ast.Constant):
+            value = keywords["strict_slashes"]
+            assert isinstance(value, ast.Constant)
+            strict = bool(value.value)
+        endpoint = _str(endpoint_node)
+        dynamic = endpoint_node is not None and endpoint is None and not _is_none(endpoint_node)
+        if any(k.arg is None for k in call.keywords):
+            dynamic = True
+        return RouteDef(
+            owner=owner,
+            kind=kind,
+            span=self.m.span(call),
+            rule=literal(self.m, rule_node),
+            endpoint=endpoint,
+            endpoint_dynamic=dynamic,
+            view_name=view_name,
+            view_id=view_id,
+            view_span=view_span,
+            view_class=view_class,
+            methods=methods,
+            methods_dynamic=methods_dynamic,
+            defaults=defaults,
+            strict_slashes=strict,
+            wrapped_by=wrapped_by,
+            function=function,
+            line=call.lineno - 1,
+            conditional=conditional,
+            view_qualname=view_qualname,
+        )
+
+    def setup(self, owner: str, method: str, node: ast.expr, function: str | None) -> None:
+        self.facts.setup_calls.append(
+            SetupCall(owner, method, self.m.span(node), function, getattr(node, "lineno", 1) - 1)
+        )
+
+    # -- calls ----------------------------------------------------------------------------------
+
+    def call(
+        self, node: ast.Call, scope: Scope, function: str | None, conditional: bool, in_loop: bool
+    ) -> None:
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            attr = func.attr
+            if attr == "register_blueprint":
+                self.registration(node, scope, function, conditional, in_loop)
+                return
+            if attr == "add_url_rule":
+                self.add_url_rule(node, scope, function, conditional)
+                return
+            if attr in SETUP_METHODS and attr not in ROUTE_METHODS and attr != "endpoint":
+                owner = self.ref(func.value, scope)
+                if owner is not None:
+                    self.setup(owner, attr, node, function)
+        raw = self.m.resolve(func)
+        if raw is None:
+            return
+        if raw in ("flask.url_for", "flask.helpers.url_for"):
+            self.url_for(node, scope, function)
+        elif raw in ("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect"):
+            target = literal(self.m, _arg(node, 0) or _kw(node, "location"))
+            if target is not None and target.value is not None:
+                self.facts.redirects.append(
+                    RedirectCall(
+                        target,
+                        self.m.span(node),
+                        function,
+                        _means_url_for(self.m, scope, node.lineno),
+                    )
+                )
+
+    def registration(
+        self, node: ast.Call, scope: Scope, function: str | None, conditional: bool, in_loop: bool
+    ) -> None:
+        assert isinstance(node.func, ast.Attribute)
+        keywords = {k.arg: k.value for k in node.keywords if k.arg}
+        child_node = _arg(node, 0) or keywords.get("blueprint")
+        child = self.ref(child_node, scope) if child_node is not None else None
+        if child is not None and child.startswith("?param:"):
+            child = None
+        if any(k.arg is None for k in node.keywords):
+            child = None  # **options: we cannot know the prefix or name
+        prefix = keywords.get("url_prefix")
+        parent = self.ref(node.func.value, scope)
+        self.facts.registrations.append(
+            Registration(
+                parent=parent,
+                child=child,
+                span=self.m.span(node),
+                url_prefix=literal(self.m, prefix)
+                if prefix is not None and not _is_none(prefix)
+                else None,
+                name=literal(self.m, keywords.get("name")) if "name" in keywords else None,
+                subdomain=_str(keywords.get("subdomain")),
+                function=function,
+                line=node.lineno - 1,
+                conditional=conditional,
+                in_loop=in_loop,
+            )
+        )
+        if parent is not None:
+            self.setup(parent, "register_blueprint", node, function)
+
+    def add_url_rule(
+        self, node: ast.Call, scope: Scope, function: str | None, conditional: bool
+    ) -> None:
+        assert isinstance(node.func, ast.Attribute)
+        owner = self.ref(node.func.value, scope)
+        if owner is None:
+            self.facts.unknown_owner_routes += 1
+            return
+        self.setup(owner, "add_url_rule", node, function)
+        keywords = {k.arg: k.value for k in node.keywords if k.arg}
+        rule_node = _arg(node, 0) or keywords.get("rule")
+        endpoint_node = _arg(node, 1) or keywords.get("endpoint")
+        view = _arg(node, 2) or keywords.get("view_func")
+        view_name: str | None = None
+        view_id = f"{self.m.module_name}:{node.lineno}:{node.col_offset}"
+        view_span: Span | None = None
+        view_class: str | None = None
+        view_qualname: str | None = None
+        if isinstance(view, ast.Name):
+            binding = self.names.lookup(view.id, scope, view.lineno)
+            if binding is not None and binding.kind == "def" and binding.target:
+                view_name, view_id, view_qualname = view.id, binding.target, binding.target
+                view_span = self._def_span(binding.target)
+            elif binding is not None and binding.kind == "import" and binding.target:
+                view_name, view_id = binding.target.rpartition(".")[2], binding.target
+                view_qualname = binding.target
+            elif binding is not None and binding.kind == "assign" and binding.value is not None:
+                found = self._as_view(binding.value, scope)
+                if found is not None:
+                    view_name, view_class = found
+                    value = binding.value
+                    view_id = f"{self.m.module_name}:{value.lineno}:{value.col_offset}"
+                    view_span = self.m.span(value)
+        elif isinstance(view, ast.Call):
+            found = self._as_view(view, scope)
+            if found is not None:
+                view_name, view_class = found
+                view_span = self.m.span(view)
+        elif isinstance(view, ast.Attribute):
+            raw = self.m.resolve(view)
+            if raw is not None:
+                view_name, view_id, view_qualname = view.attr, raw, raw
+        if view is None:
+            view_id = ""  # a rule with no view function: nothing to collide with
+        self.facts.routes.append(
+            self.route_def(
+                node,
+                owner,
+                "add_url_rule",
+                rule_node=rule_node,
+                endpoint_node=endpoint_node,
+                view_name=view_name,
+                view_id=view_id,
+                view_span=view_span,
+                view_class=view_class,
+                fixed_method=None,
+                wrapped_by=(),
+                function=function,
+                conditional=conditional,
+                view_qualname=view_qualname,
+            )
+        )
+
+    def _def_span(self, qualname: str) -> Span | None:
+        info = self.m.facts.functions.get(qualname)
+        return info.span if info is not None else None
+
+    def _as_view(self, node: ast.expr, scope: Scope) -> tuple[str | None, str | None] | None:
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "as_view"
+        ):
+            return None
+        name = _str(_arg(node, 0) or _kw(node, "name"))
+        return name, self.m.resolve(node.func.value)
+
+    def url_for(self, node: ast.Call, scope: Scope, function: str | None) -> None:
+        first = _arg(node, 0) or _kw(node, "endpoint")
+        keywords = tuple(k.arg for k in node.keywords if k.arg and k.arg != "endpoint")
+        end = self.m.span(node)
+        insert_at = Span(end.end_line, end.end_col - 1, end.end_line, end.end_col - 1)
+        bound = tuple(scope.bindings) if scope.kind == "function" else ()
+        self.facts.url_fors.append(
+            UrlForCall(
+                endpoint=literal(self.m, first),
+                span=end,
+                keywords=keywords,
+                star_kwargs=any(k.arg is None for k in node.keywords)
+                or any(isinstance(a, ast.Starred) for a in node.args),
+                extra_positional=len(node.args) > 1,
+                function=function,
+                insert_at=insert_at,
+                bound_names=bound,
+            )
+        )
+
+
+def add_import_module(module: ParsedModule) -> Edit | None:
+    """`import functools` after the module's last top-level import (or its docstring)."""
+    edit = add_import(module.source, module.tree, "functools", "wraps")
+    if edit is None:
+        return None
+    return Edit(edit.span, f"import functools{module.source.line_break()}")
+
+
+def _means_url_for(module: ParsedModule, scope: Scope, line: int) -> bool:
+    binding = module.names.lookup("url_for", scope, line)
+    return binding is not None and binding.target in ("flask.url_for", "flask.helpers.url_for")
+
+
+def _returned_inner_def(
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    inner = {s.name: s for s in node.body if isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef)}
+    for statement in node.body:
+        if (
+            isinstance(statement, ast.Return)
+            and isinstance(statement.value, ast.Name)
+            and statement.value.id in inner
+        ):
+            return inner[statement.value.id]
+    return None
+
+
+def _name_span(module: ParsedModule, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Span:
+    line = node.lineno - 1
+    text = module.source.line(line)
+    col = text.find(node.name, max(text.find("def"), 0) + 3)
+    col = max(col, 0)
+    return Span(line, col, line, col + len(node.name))
+
+
+def _arg(call: ast.Call, index: int) -> ast.expr | None:
+    if len(call.args) > index and not any(
+        isinstance(a, ast.Starred) for a in call.args[: index + 1]
+    ):
+        return call.args[index]
+    return None
+
+
+def _kw(call: ast.Call, name: str) -> ast.expr | None:
+    for keyword in call.keywords:
+        if keyword.arg == name:
+            return keyword.value
+    return None
+
+
+def _is_none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def _bodies(node: ast.stmt) -> list[list[ast.stmt]]:
+    bodies: list[list[ast.stmt]] = []
+    for name in ("body", "orelse", "finalbody"):
+        value = getattr(node, name, None)
+        if isinstance(value, list) and value:
+            bodies.append(value)
+    for handler in getattr(node, "handlers", []) or []:
+        bodies.append(handler.body)
+    for case in getattr(node, "cases", []) or []:
+        bodies.append(case.body)
+    return bodies
+
+
+def _walk_expr(root: ast.AST) -> list[ast.AST]:
+    """Nodes of an expression tree, not entering lambdas' bodies' scopes twice."""
+    return list(ast.walk(root))
+
+
+def extract_routes(module: ParsedModule) -> RouteFacts:
+    return _Extractor(module).run()

@@ -1,0 +1,699 @@
+"""The workspace-wide route map, built statically from every module's routing facts.
+
+`route_map(workspace)` links apps, blueprints and registrations across files and computes each
+route's full rule, endpoint and methods exactly as Flask 3.1 does at registration time
+(`BlueprintSetupState.add_url_rule` joins prefix and rule with one `/`; a nested blueprint's
+prefix is the parent's prefix joined with its own; endpoints are `parent.child.view`; the
+registration's `url_prefix=` / `name=` win over the blueprint's own). The map knows when it is
+incomplete (a blueprint registered in a loop, an endpoint built at run time, routes on objects it
+cannot follow) so the rules can stay quiet rather than guess.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .findings import Span
+from .module import ModuleFacts
+from .route_facts import (
+    ObjectDef,
+    RedirectCall,
+    Registration,
+    RouteDef,
+    RouteFacts,
+    UnwrappedDecorator,
+    UrlForCall,
+    extract_routes,
+)
+from .workspace import Workspace
+
+__all__ = ["Route", "RouteMap", "extract_routes", "route_map", "rule_arguments"]
+
+_ARGUMENT = re.compile(
+    r"<(?:(?P<converter>[a-zA-Z_][a-zA-Z0-9_]*)(?:\((?P<args>.*?)\))?:)?"
+    r"(?P<variable>[a-zA-Z_][a-zA-Z0-9_]*)>"
+)
+_APP_PARAM_NAMES = frozenset({"app", "application", "flask_app", "the_app", "wsgi_app"})
+# Extensions that add endpoints of their own (their views are invisible to a static map).
+_ENDPOINT_EXTENSIONS = frozenset(
+    {
+        "flask_restful",
+        "flask_restx",
+        "flask_restplus",
+        "flask_admin",
+        "flask_security",
+        "flask_smorest",
+        "flask_appbuilder",
+        "flask_openapi3",
+        "flask_dance",
+        "flask_user",
+        "flask_debugtoolbar",
+        "flasgger",
+        "connexion",
+        "apiflask",
+        "flask_classful",
+        "flask_apispec",
+    }
+)
+_MAX_DEPTH = 12
+_MAX_HOPS = 10
+
+
+def rule_arguments(rule: str) -> list[tuple[str, str]]:
+    """The `(converter, variable)` pairs of a Werkzeug rule, in order."""
+    return [
+        (m.group("converter") or "default", m.group("variable")) for m in _ARGUMENT.finditer(rule)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    endpoint: str
+    rule: str
+    methods: frozenset[str] | None  # with HEAD and OPTIONS, as in the URL map; None: unknown
+    app: str  # key of the app ("" for a blueprint registered nowhere)
+    registered: bool
+    decl_path: str | None  # the file of the decorator / add_url_rule (None: static route)
+    decl: RouteDef | None
+    view_path: str | None
+    view_span: Span | None
+    blueprint: str | None  # key
+    bp_name: str  # dotted registered name, "" at app level
+    registered_at: tuple[tuple[str, Span], ...]  # registration calls, outermost first
+    defaults: frozenset[str] | None  # None: not known
+    view_class: str | None
+    order: tuple[int, ...]
+
+    @property
+    def arguments(self) -> list[str]:
+        return [name for _, name in rule_arguments(self.rule)]
+
+    @property
+    def required(self) -> list[str] | None:
+        if self.defaults is None:
+            return None
+        return [a for a in self.arguments if a not in self.defaults]
+
+    def methods_label(self, all_methods: bool = False) -> str:
+        if self.methods is None:
+            return "?"
+        shown = self.methods if all_methods else self.methods - {"HEAD", "OPTIONS"}
+        return ", ".join(sorted(shown))
+
+
+@dataclass(slots=True)
+class Instance:
+    """One registration of a blueprint on an app (or standalone, when registered nowhere)."""
+
+    app: str
+    bp: str
+    name: str
+    url_prefix: str | None
+    own_prefix: str | None
+    registered_at: tuple[tuple[str, Span], ...]
+    registered: bool
+
+
+@dataclass(slots=True)
+class Duplicate:
+    path: str
+    registration: Registration
+    name: str
+    same_blueprint: bool
+    first: tuple[str, Span]
+
+
+@dataclass
+class RouteMap:
+    workspace: Workspace
+    facts: dict[str, RouteFacts] = field(default_factory=dict)
+    objects: dict[str, tuple[str, ObjectDef]] = field(default_factory=dict)
+    apps: dict[str, str | None] = field(default_factory=dict)  # key -> path (None: pseudo)
+    routes: list[Route] = field(default_factory=list)
+    by_endpoint: dict[str, list[Route]] = field(default_factory=dict)
+    instances: list[Instance] = field(default_factory=list)
+    registrations: list[tuple[str, Registration, str | None, str | None]] = field(
+        default_factory=list
+    )
+    duplicates: list[Duplicate] = field(default_factory=list)
+    wildcards: set[str] = field(default_factory=set)  # endpoint prefixes we cannot enumerate
+    incomplete: list[str] = field(default_factory=list)  # why the map may miss endpoints
+    owners: dict[tuple[str, int], str] = field(default_factory=dict)  # (path, id(route)) -> key
+    url_defaults: bool = False
+    _by_parent: dict[str, list[tuple[str, Registration, str]]] = field(default_factory=dict)
+    _routes_by_owner: dict[str, list[tuple[str, RouteDef]]] = field(default_factory=dict)
+
+    # -- queries --------------------------------------------------------------------------------
+
+    @property
+    def has_app(self) -> bool:
+        return bool(self.apps)
+
+    @property
+    def complete(self) -> bool:
+        return not self.incomplete
+
+    def owner_of(self, path: str, route: RouteDef) -> str | None:
+        return self.owners.get((path, id(route)))
+
+    def kind_of(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        if key in self.apps:
+            return "app"
+        found = self.objects.get(key)
+        return found[1].kind if found else None
+
+    def routes_of(self, path: str, decl: RouteDef) -> list[Route]:
+        return [r for r in self.routes if r.decl is decl and r.decl_path == path]
+
+    def endpoint_exists(self, name: str) -> bool:
+        return name in self.by_endpoint or self.matches_wildcard(name)
+
+    def matches_wildcard(self, name: str) -> bool:
+        for prefix in self.wildcards:
+            if prefix == "*":
+                return True
+            if prefix == "" and "." not in name:
+                return True
+            if prefix and name.startswith(prefix + "."):
+                return True
+        return False
+
+    def endpoints(self) -> list[str]:
+        return sorted(self.by_endpoint)
+
+    def suggestions(self, name: str) -> list[str]:
+        """Endpoints the user probably meant: same view under a blueprint, then close spellings."""
+        known = self.endpoints()
+        last = name.rpartition(".")[2]
+        same_view = [e for e in known if e.rpartition(".")[2] == last and e != name]
+        close = difflib.get_close_matches(name, known, n=3, cutoff=0.7)
+        if not close and last != name:
+            close = [
+                e
+                for e in known
+                if e.rpartition(".")[0] == name.rpartition(".")[0]
+                and difflib.SequenceMatcher(None, last, e.rpartition(".")[2]).ratio() >= 0.7
+            ]
+        ordered: list[str] = []
+        for candidate in same_view + close:
+            if candidate not in ordered:
+                ordered.append(candidate)
+        return ordered[:3]
+
+    def relative_bases(self, path: str, function: str | None) -> list[str] | None:
+        """The blueprint names a view in `function` runs under ("" at app level); None: not a view."""
+        if function is None:
+            return None
+        names: list[str] = []
+        for route in self.routes:
+            if route.decl_path is None:
+                continue
+            qualname = route.decl.view_qualname if route.decl is not None else None
+            hit = qualname is not None and (
+                function == qualname or function.startswith(qualname + ".<locals>.")
+            )
+            if not hit and route.view_class is not None:
+                hit = function.startswith(route.view_class + ".")
+            if hit and route.bp_name not in names:
+                names.append(route.bp_name)
+        return names or None
+
+    def resolve_endpoint(self, path: str, call: UrlForCall) -> list[str] | None:
+        """The absolute endpoint names a `url_for` can mean (several for a blueprint registered
+        twice); None when it cannot be said (not a literal, a relative name outside a view)."""
+        if call.endpoint is None or call.endpoint.value is None:
+            return None
+        name = call.endpoint.value
+        if not name.startswith("."):
+            return [name]
+        bases = self.relative_bases(path, call.function)
+        if bases is None:
+            return None
+        return [f"{base}{name}" if base else name[1:] for base in bases]
+
+    def target_routes(self, path: str, call: UrlForCall) -> list[Route]:
+        names = self.resolve_endpoint(path, call)
+        if names is None:
+            return []
+        return [r for n in names for r in self.by_endpoint.get(n, [])]
+
+    def match(self, url: str) -> list[tuple[Route, dict[str, str]]]:
+        """Registered routes that serve `url` (static rules first, as Werkzeug matches them)."""
+        static: list[tuple[Route, dict[str, str]]] = []
+        dynamic: list[tuple[Route, dict[str, str]]] = []
+        for route in self.routes:
+            if not route.registered or route.endpoint.endswith("static"):
+                continue
+            values = _match_rule(route.rule, url)
+            if values is None and route.rule.endswith("/") and not url.endswith("/"):
+                strict = route.decl.strict_slashes if route.decl is not None else None
+                if strict is not False:
+                    values = _match_rule(route.rule, url + "/")
+            if values is None:
+                continue
+            (dynamic if rule_arguments(route.rule) else static).append((route, values))
+        return static or dynamic
+
+    def declared_in(self, path: str) -> Iterator[tuple[RouteDef, list[Route]]]:
+        facts = self.facts.get(path)
+        if facts is None:
+            return
+        for decl in facts.routes:
+            yield decl, self.routes_of(path, decl)
+
+    def url_fors(self) -> Iterator[tuple[str, UrlForCall]]:
+        for path, facts in self.facts.items():
+            for call in facts.url_fors:
+                yield path, call
+
+    def redirects_in(self, path: str) -> list[RedirectCall]:
+        facts = self.facts.get(path)
+        return facts.redirects if facts is not None else []
+
+    # -- building -------------------------------------------------------------------------------
+
+    def build(self) -> RouteMap:
+        ws = self.workspace
+        for path, module in sorted(ws.modules.items()):
+            facts = module.extras.get("routes")
+            if not isinstance(facts, RouteFacts):
+                continue
+            self.facts[path] = facts
+            for key, obj in facts.objects.items():
+                self.objects.setdefault(key, (path, obj))
+                if obj.kind == "app":
+                    self.apps.setdefault(key, path)
+            if facts.unknown_owner_routes:
+                self.wildcards.add("*")
+                self.incomplete.append(f"routes on objects flask-lsp cannot follow in {path}")
+            for setup in facts.setup_calls:
+                if setup.method in ("url_defaults", "app_url_defaults"):
+                    self.url_defaults = True
+            for name, _ in module.imports:
+                if name.partition(".")[0] in _ENDPOINT_EXTENSIONS:
+                    self.wildcards.add("*")
+                    self.incomplete.append(f"{name.partition('.')[0]} adds endpoints of its own")
+        for _, obj in self.objects.values():
+            if obj.kind == "blueprint" and obj.url_defaults:
+                self.url_defaults = True
+        # Link registrations and routes to the objects they name.
+        by_parent: dict[str, list[tuple[str, Registration, str]]] = {}
+        registered_children: set[str] = set()
+        for path, facts in self.facts.items():
+            for reg in facts.registrations:
+                parent = self.resolve(reg.parent, path) if reg.parent else None
+                child = self.resolve(reg.child, path) if reg.child else None
+                if child is not None and self.kind_of(child) != "blueprint":
+                    child = None
+                self.registrations.append((path, reg, parent, child))
+                if child is None:
+                    self.incomplete.append(f"a blueprint registered dynamically in {path}")
+                    self.wildcards.add("*")
+                    continue
+                registered_children.add(child)
+                if parent is None:
+                    self.incomplete.append(f"a blueprint registered on an unknown object in {path}")
+                    self.wildcards.add("*")
+                    continue
+                by_parent.setdefault(parent, []).append((path, reg, child))
+        routes_by_owner: dict[str, list[tuple[str, RouteDef]]] = {}
+        for path, facts in self.facts.items():
+            for decl in facts.routes:
+                owner = self.resolve(decl.owner, path) if decl.owner else None
+                if owner is None:
+                    self.wildcards.add("*")
+                    self.incomplete.append(
+                        f"a route on an object flask-lsp cannot follow in {path}"
+                    )
+                    continue
+                self.owners[(path, id(decl))] = owner
+                routes_by_owner.setdefault(owner, []).append((path, decl))
+        self._by_parent = by_parent
+        self._routes_by_owner = routes_by_owner
+        counter = [0]
+        for app_key in sorted(self.apps):
+            app_path = self.apps[app_key]
+            found = self.objects.get(app_key)
+            if found is not None and found[1].has_static:
+                obj = found[1]
+                url_path = obj.static_url_path
+                if url_path is None:
+                    url_path = "/" + posixpath.basename((obj.static_folder or "static").rstrip("/"))
+                self._add(
+                    Route(
+                        endpoint="static",
+                        rule=f"{url_path.rstrip('/')}/<path:filename>",
+                        methods=frozenset({"GET", "HEAD", "OPTIONS"}),
+                        app=app_key,
+                        registered=True,
+                        decl_path=None,
+                        decl=None,
+                        view_path=app_path,
+                        view_span=obj.span,
+                        blueprint=None,
+                        bp_name="",
+                        registered_at=(),
+                        defaults=frozenset(),
+                        view_class=None,
+                        order=(0,),
+                    )
+                )
+            for route_path, decl in sorted(routes_by_owner.get(app_key, []), key=_decl_order):
+                counter[0] += 1
+                self._app_route(app_key, route_path, decl, counter[0])
+            names: dict[str, tuple[str, str, Span]] = {}
+            for reg_path, reg, child in sorted(
+                by_parent.get(app_key, []), key=lambda item: (item[0], item[1].line)
+            ):
+                self._register(
+                    app_key,
+                    child,
+                    reg_path,
+                    reg,
+                    reg.url_prefix.value if reg.url_prefix else None,
+                    "",
+                    (),
+                    names,
+                    counter,
+                    True,
+                )
+        # Blueprints registered nowhere: still show their routes, under their own name.
+        reached = {i.bp for i in self.instances}
+        for key, (path, obj) in sorted(self.objects.items()):
+            if obj.kind == "blueprint" and key not in reached and key not in registered_children:
+                prefix = obj.url_prefix.value if obj.url_prefix else None
+                self._register("", key, path, None, prefix, "", (), {}, counter, False)
+        return self
+
+    def resolve(self, ref: str | None, near: str, hops: int = 0) -> str | None:
+        """The key of the app/blueprint object a reference names, following imports."""
+        if ref is None or hops > _MAX_HOPS:
+            return None
+        if ref in self.objects:
+            return ref
+        if ref.startswith("?param:"):
+            name = ref.rpartition(".")[2]
+            if name in _APP_PARAM_NAMES or name.endswith("_app"):
+                self.apps.setdefault(ref, None)
+                return ref
+            return None
+        if ref.startswith("call:"):
+            raw = ref[len("call:") :]
+            qualname = self.workspace.canonical(raw, near) or raw
+            for facts in self.facts.values():
+                app = facts.factories.get(qualname)
+                if app is not None:
+                    return app
+            return None
+        parts = ref.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            module = self.workspace.module(".".join(parts[:cut]), near)
+            if module is None:
+                continue
+            candidate = ".".join([module.module_name, *parts[cut:]])
+            if candidate in self.objects:
+                return candidate
+            export = module.exports.get(parts[cut])
+            if export is not None and export[0] == "import" and export[1]:
+                return self.resolve(".".join([export[1], *parts[cut + 1 :]]), module.path, hops + 1)
+            return None
+        return None
+
+    def _add(self, route: Route) -> None:
+        self.routes.append(route)
+        self.by_endpoint.setdefault(route.endpoint, []).append(route)
+
+    def _methods(self, path: str, decl: RouteDef) -> frozenset[str] | None:
+        if decl.methods_dynamic:
+            return None
+        methods: tuple[str, ...] | None = decl.methods
+        if methods is None and decl.view_class is not None:
+            methods = self._view_class_methods(decl.view_class, path, 0)
+        chosen = {m.upper() for m in (methods or ("GET",))}
+        chosen.add("OPTIONS")
+        if "GET" in chosen:
+            chosen.add("HEAD")
+        return frozenset(chosen)
+
+    def _view_class_methods(self, raw: str, near: str, depth: int) -> tuple[str, ...] | None:
+        if depth > 5:
+            return None
+        qualname = self.workspace.canonical(raw, near) or raw
+        for path, facts in self.facts.items():
+            view = facts.view_classes.get(qualname)
+            if view is None:
+                continue
+            if view.methods is not None:
+                return view.methods
+            for base in view.bases:
+                inherited = self._view_class_methods(base, path, depth + 1)
+                if inherited is not None:
+                    return inherited
+            return None
+        return None
+
+    def view_class_qualname(self, decl: RouteDef, path: str) -> str | None:
+        if decl.view_class is None:
+            return None
+        return self.workspace.canonical(decl.view_class, path) or decl.view_class
+
+    def endpoint_of(
+        self, path: str, decl: RouteDef
+    ) -> tuple[str | None, UnwrappedDecorator | None, str | None]:
+        """The endpoint a route declares (before the blueprint's name), the decorator of the
+        user's that renamed its view (no `functools.wraps`), and that decorator's file."""
+        if decl.endpoint is not None:
+            return decl.endpoint, None, None
+        if decl.endpoint_dynamic or decl.view_name is None:
+            return None, None, None
+        for raw in decl.wrapped_by:
+            called = raw.endswith("()")
+            name = raw[:-2] if called else raw
+            qualname = self.workspace.canonical(name, path) or name
+            for deco_path, facts in self.facts.items():
+                found = facts.unwrapped.get(qualname)
+                if found is not None and found.factory == called:
+                    return found.inner_name, found, deco_path
+        return decl.view_name, None, None
+
+    def _app_route(self, app_key: str, path: str, decl: RouteDef, order: int) -> None:
+        endpoint, _, _ = self.endpoint_of(path, decl)
+        if endpoint is None:
+            self.wildcards.add("")
+            return
+        if decl.rule is None or decl.rule.value is None:
+            return
+        self._add(
+            Route(
+                endpoint=endpoint,
+                rule=decl.rule.value,
+                methods=self._methods(path, decl),
+                app=app_key,
+                registered=True,
+                decl_path=path,
+                decl=decl,
+                view_path=path if decl.view_span is not None else None,
+                view_span=decl.view_span,
+                blueprint=None,
+                bp_name="",
+                registered_at=(),
+                defaults=frozenset(decl.defaults) if decl.defaults is not None else None,
+                view_class=self.view_class_qualname(decl, path),
+                order=(order,),
+            )
+        )
+
+    def _register(
+        self,
+        app: str,
+        bp_key: str,
+        reg_path: str,
+        reg: Registration | None,
+        url_prefix: str | None,
+        name_prefix: str,
+        chain: tuple[tuple[str, Span], ...],
+        names: dict[str, tuple[str, str, Span]],
+        counter: list[int],
+        registered: bool,
+        seen: frozenset[str] = frozenset(),
+    ) -> None:
+        if len(chain) > _MAX_DEPTH or bp_key in seen:
+            return
+        seen = seen | {bp_key}
+        bp_path, bp = self.objects[bp_key]
+        own_name: str | None
+        if reg is not None and reg.name is not None:
+            own_name = reg.name.value
+        else:
+            own_name = bp.name.value if bp.name is not None else None
+        if own_name is None:
+            self.incomplete.append(f"a blueprint whose name is computed at run time in {bp_path}")
+            self.wildcards.add("*")
+            return
+        name = f"{name_prefix}.{own_name}".lstrip(".")
+        here = (*chain, (reg_path, reg.span)) if reg is not None else chain
+        if reg is not None and registered:
+            if name in names:
+                first_bp, first_path, first_span = names[name]
+                self.duplicates.append(
+                    Duplicate(reg_path, reg, name, first_bp == bp_key, (first_path, first_span))
+                )
+                return
+            names[name] = (bp_key, reg_path, reg.span)
+        if url_prefix is None and bp.url_prefix is not None:
+            url_prefix = bp.url_prefix.value
+        own_prefix = (
+            reg.url_prefix.value
+            if reg is not None and reg.url_prefix is not None
+            else (bp.url_prefix.value if bp.url_prefix else None)
+        )
+        self.instances.append(Instance(app, bp_key, name, url_prefix, own_prefix, here, registered))
+        if bp.has_static:
+            static_path = bp.static_url_path
+            if static_path is None and bp.static_folder is not None:
+                static_path = "/" + posixpath.basename(bp.static_folder.rstrip("/"))
+            if static_path is not None:
+                self._add(
+                    Route(
+                        endpoint=f"{name}.static",
+                        rule=_join(url_prefix, f"{static_path.rstrip('/')}/<path:filename>"),
+                        methods=frozenset({"GET", "HEAD", "OPTIONS"}),
+                        app=app,
+                        registered=registered,
+                        decl_path=None,
+                        decl=None,
+                        view_path=bp_path,
+                        view_span=bp.span,
+                        blueprint=bp_key,
+                        bp_name=name,
+                        registered_at=here,
+                        defaults=frozenset(),
+                        view_class=None,
+                        order=(counter[0],),
+                    )
+                )
+        for path, decl in sorted(self._routes_by_owner.get(bp_key, []), key=_decl_order):
+            counter[0] += 1
+            endpoint, _, _ = self.endpoint_of(path, decl)
+            if endpoint is None:
+                self.wildcards.add(name)
+                continue
+            if decl.rule is None or decl.rule.value is None:
+                continue
+            defaults: frozenset[str] | None = None
+            if decl.defaults is not None and bp.url_defaults is not None:
+                defaults = frozenset(decl.defaults) | frozenset(bp.url_defaults)
+            self._add(
+                Route(
+                    endpoint=f"{name}.{endpoint}",
+                    rule=_join(url_prefix, decl.rule.value),
+                    methods=self._methods(path, decl),
+                    app=app,
+                    registered=registered,
+                    decl_path=path,
+                    decl=decl,
+                    view_path=path if decl.view_span is not None else None,
+                    view_span=decl.view_span,
+                    blueprint=bp_key,
+                    bp_name=name,
+                    registered_at=here,
+                    defaults=defaults,
+                    view_class=self.view_class_qualname(decl, path),
+                    order=(counter[0],),
+                )
+            )
+        for child_path, child_reg, child in sorted(
+            self._by_parent.get(bp_key, []), key=lambda item: (item[0], item[1].line)
+        ):
+            child_obj = self.objects[child][1]
+            bp_url_prefix = child_reg.url_prefix.value if child_reg.url_prefix else None
+            if bp_url_prefix is None and child_obj.url_prefix is not None:
+                bp_url_prefix = child_obj.url_prefix.value
+            combined: str | None
+            if url_prefix is not None and bp_url_prefix is not None:
+                combined = url_prefix.rstrip("/") + "/" + bp_url_prefix.lstrip("/")
+            elif bp_url_prefix is not None:
+                combined = bp_url_prefix
+            else:
+                combined = url_prefix
+            self._register(
+                app,
+                child,
+                child_path,
+                child_reg,
+                combined,
+                name,
+                here,
+                names,
+                counter,
+                registered,
+                seen,
+            )
+
+
+def _decl_order(item: tuple[str, RouteDef]) -> tuple[str, int, int]:
+    return (item[0], item[1].line, item[1].span.start_col)
+
+
+def _join(url_prefix: str | None, rule: str) -> str:
+    """`BlueprintSetupState.add_url_rule`: prefix and rule joined by exactly one slash."""
+    if url_prefix is None:
+        return rule
+    if rule:
+        return "/".join((url_prefix.rstrip("/"), rule.lstrip("/")))
+    return url_prefix
+
+
+_CONVERTER_PATTERNS = {
+    "default": r"[^/]+",
+    "string": r"[^/]+",
+    "int": r"\d+",
+    "float": r"\d+\.\d+",
+    "path": r"[^/].*?",
+    "uuid": r"[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}",
+}
+
+
+def _match_rule(rule: str, url: str) -> dict[str, str] | None:
+    pattern = []
+    position = 0
+    for match in _ARGUMENT.finditer(rule):
+        pattern.append(re.escape(rule[position : match.start()]))
+        converter = match.group("converter") or "default"
+        if converter == "any":
+            options = [o.strip().strip("'\"") for o in (match.group("args") or "").split(",")]
+            body = "|".join(re.escape(o) for o in options if o)
+        else:
+            body = _CONVERTER_PATTERNS.get(converter, r"[^/]+")
+        pattern.append(f"(?P<{match.group('variable')}>{body})")
+        position = match.end()
+    pattern.append(re.escape(rule[position:]))
+    try:
+        found = re.fullmatch("".join(pattern), url)
+    except re.error:
+        return None
+    return dict(found.groupdict()) if found else None
+
+
+def converter_of(rule: str, variable: str) -> str:
+    for converter, name in rule_arguments(rule):
+        if name == variable:
+            return converter
+    return "default"
+
+
+def route_map(workspace: Workspace) -> RouteMap:
+    return workspace.cached(("flask-lsp", "route-map"), lambda: RouteMap(workspace).build())
+
+
+def all_facts(modules: Iterable[ModuleFacts]) -> Iterator[tuple[str, RouteFacts]]:
+    for module in modules:
+        facts = module.extras.get("routes")
+        if isinstance(facts, RouteFacts):
+            yield module.path, facts
