@@ -33,7 +33,9 @@ def infer_import(module: str, name: str) -> str | None:
             )
             code = f"from {module} import {name}\n{name}"
             script = jedi.Script(code, project=project)
-            for definition in script.infer(2, len(name) // 2 + 1):
+            # goto, not infer: we want where the name is defined (flask.globals.request),
+            # not the type of its value (Request).
+            for definition in script.goto(2, len(name) // 2 + 1, follow_imports=True):
                 result[0] = definition.full_name
                 return
         except Exception:  # jedi's own bugs must never reach the user
