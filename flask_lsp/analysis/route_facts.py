@@ -147,6 +147,7 @@ class UrlForCall:
     function: str | None
     insert_at: Span  # a point just before the closing parenthesis
     bound_names: tuple[str, ...]  # names bound in the enclosing function (for the FL208 fix)
+    trailing_comma: bool = False
 
 
 @dataclass(slots=True)
@@ -774,6 +775,7 @@ class _Extractor:
                 function=function,
                 insert_at=insert_at,
                 bound_names=bound,
+                trailing_comma=self.m.source.text_at(end)[:-1].rstrip().endswith(","),
             )
         )
 

@@ -1,0 +1,32 @@
+from flask import Blueprint, Flask
+
+app = Flask(__name__)
+bp = Blueprint("bp", __name__)
+api = Blueprint("api", __name__, url_prefix="/api")
+shop = Blueprint("shop", __name__, url_prefix="shop")  # expect: FL202
+
+
+@app.route("about")  # expect: FL202
+def about():
+    return "about"
+
+
+@bp.route("users")  # expect: FL202
+def users():
+    return "users"
+
+
+@api.route("items")  # expect: FL202
+def items():
+    return "works under the prefix, reported as information"
+
+
+@shop.route("/cart")
+def cart():
+    return "cart"
+
+
+app.add_url_rule("", "home", about)  # expect: FL202
+app.register_blueprint(bp)
+app.register_blueprint(api)
+app.register_blueprint(shop)

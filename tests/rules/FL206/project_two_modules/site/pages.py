@@ -1,0 +1,6 @@
+from . import main
+
+
+@main.route("/")  # expect: FL206
+def index():
+    return "pages"
