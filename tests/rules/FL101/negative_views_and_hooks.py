@@ -55,3 +55,6 @@ with app.test_request_context("/?q=1"):
 with app.test_client() as client:
     client.get("/")
     assert request.path == "/"
+
+
+app.register_blueprint(bp)

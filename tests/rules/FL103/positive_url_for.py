@@ -14,3 +14,13 @@ def mail():
 
 with app.app_context():
     link = url_for("index")  # expect: FL103
+
+
+@app.route("/")
+def index():
+    return "index"
+
+
+@app.route("/about")
+def about():
+    return "about"

@@ -11,3 +11,8 @@ def mail():
 
 with app.app_context():
     link = url_for("index")
+
+
+@app.route("/")
+def index():
+    return "index"
