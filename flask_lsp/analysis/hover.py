@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import contexts as cx
 from .findings import Finding
 from .module import ParsedModule
+from .route_features import route_hover
 from .workspace import Workspace
 
 _NEEDS = {
@@ -18,14 +19,19 @@ def hover_markdown(
     parsed: ParsedModule, workspace: Workspace, findings: list[Finding], line: int, col: int
 ) -> str | None:
     here = [f for f in findings if f.span.contains(line, col)]
+    parts = [_finding_markdown(f) for f in here]
+    route = route_hover(workspace, parsed.path, line, col)
+    if route is not None:
+        parts.append(route)
     if here:
-        return "\n\n---\n\n".join(_finding_markdown(f) for f in here)
+        return "\n\n---\n\n".join(parts)
     for use in parsed.facts.uses:
         if use.span.contains(line, col):
             kind = cx.PROXIES.get(workspace.canonical(use.raw, parsed.path) or "")
             if kind is not None:
-                return _proxy_markdown(use.proxy, kind, use.ctx, workspace)
-    return None
+                parts.insert(0, _proxy_markdown(use.proxy, kind, use.ctx, workspace))
+                break
+    return "\n\n---\n\n".join(parts) if parts else None
 
 
 def _finding_markdown(finding: Finding) -> str:

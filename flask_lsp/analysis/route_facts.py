@@ -174,7 +174,9 @@ class UnwrappedDecorator:
 
 @dataclass(slots=True)
 class ViewClass:
-    methods: tuple[str, ...] | None  # None: Flask's default (GET)
+    explicit: tuple[str, ...] | None  # a `methods = [...]` class attribute
+    defined: tuple[str, ...]  # HTTP method functions defined in the class body (upper case)
+    flask_base: str | None  # "View" / "MethodView" when a direct base is Flask's
     bases: tuple[str, ...]  # raw names of user base classes, for inherited methods
 
 
@@ -422,13 +424,14 @@ class _Extractor:
 
     def view_class(self, node: ast.ClassDef, scope: Scope, inner: Scope) -> None:
         bases = [self.m.resolve(b) or "" for b in node.bases]
-        flask_view = [b for b in bases if b in ("flask.views.View", "flask.views.MethodView")]
-        user_bases = tuple(
-            b for b in bases if b and not b.startswith("flask.") and b not in ("object",)
-        )
-        if not flask_view and not user_bases:
+        flask_base: str | None = None
+        if "flask.views.MethodView" in bases:
+            flask_base = "MethodView"
+        elif "flask.views.View" in bases:
+            flask_base = "View"
+        user_bases = tuple(b for b in bases if b and not b.startswith("flask.") and b != "object")
+        if flask_base is None and not user_bases:
             return
-        method_view = "flask.views.MethodView" in flask_view
         explicit: tuple[str, ...] | None = None
         defined: list[str] = []
         for statement in node.body:
@@ -441,11 +444,8 @@ class _Extractor:
                 and statement.name in HTTP_METHOD_FUNCS
             ):
                 defined.append(statement.name.upper())
-        methods = explicit
-        if methods is None and (method_view or user_bases) and defined:
-            methods = tuple(defined)
         self.facts.view_classes[inner.qualname] = ViewClass(
-            methods, user_bases if not flask_view else ()
+            explicit, tuple(defined), flask_base, user_bases
         )
 
     def unwrapped_decorator(

@@ -27,6 +27,7 @@ from .route_facts import (
     RouteFacts,
     UnwrappedDecorator,
     UrlForCall,
+    ViewClass,
     extract_routes,
 )
 from .workspace import Workspace
@@ -364,25 +365,36 @@ class RouteMap:
                         order=(0,),
                     )
                 )
-            for route_path, decl in sorted(routes_by_owner.get(app_key, []), key=_decl_order):
-                counter[0] += 1
-                self._app_route(app_key, route_path, decl, counter[0])
+            # Routes and registrations in the order the code runs them (same file: by line).
+            events: list[
+                tuple[tuple[str, int, int], str, RouteDef | None, Registration | None, str]
+            ]
+            events = [
+                (_decl_order((route_path, decl)), route_path, decl, None, "")
+                for route_path, decl in routes_by_owner.get(app_key, [])
+            ]
+            events += [
+                ((reg_path, reg.line, 0), reg_path, None, reg, child)
+                for reg_path, reg, child in by_parent.get(app_key, [])
+            ]
             names: dict[str, tuple[str, str, Span]] = {}
-            for reg_path, reg, child in sorted(
-                by_parent.get(app_key, []), key=lambda item: (item[0], item[1].line)
-            ):
-                self._register(
-                    app_key,
-                    child,
-                    reg_path,
-                    reg,
-                    reg.url_prefix.value if reg.url_prefix else None,
-                    "",
-                    (),
-                    names,
-                    counter,
-                    True,
-                )
+            for _, event_path, event_decl, event_reg, child in sorted(events, key=lambda e: e[0]):
+                if event_decl is not None:
+                    counter[0] += 1
+                    self._app_route(app_key, event_path, event_decl, counter[0])
+                elif event_reg is not None:
+                    self._register(
+                        app_key,
+                        child,
+                        event_path,
+                        event_reg,
+                        event_reg.url_prefix.value if event_reg.url_prefix else None,
+                        "",
+                        (),
+                        names,
+                        counter,
+                        True,
+                    )
         # Blueprints registered nowhere: still show their routes, under their own name.
         reached = {i.bp for i in self.instances}
         for key, (path, obj) in sorted(self.objects.items()):
@@ -442,21 +454,48 @@ class RouteMap:
         return frozenset(chosen)
 
     def _view_class_methods(self, raw: str, near: str, depth: int) -> tuple[str, ...] | None:
+        methods, _ = self._view_class(raw, near, depth)
+        return tuple(sorted(methods)) if methods else None
+
+    def _view_class(self, raw: str, near: str, depth: int) -> tuple[set[str] | None, bool]:
+        """`View.methods` as Flask computes it (`MethodView.__init_subclass__`), and whether the
+        class is a MethodView."""
         if depth > 5:
-            return None
+            return None, False
         qualname = self.workspace.canonical(raw, near) or raw
         for path, facts in self.facts.items():
             view = facts.view_classes.get(qualname)
             if view is None:
                 continue
-            if view.methods is not None:
-                return view.methods
+            inherited: set[str] = set()
+            method_view = view.flask_base == "MethodView"
+            first_base: set[str] | None = None
             for base in view.bases:
-                inherited = self._view_class_methods(base, path, depth + 1)
-                if inherited is not None:
-                    return inherited
-            return None
-        return None
+                base_methods, base_mv = self._view_class(base, path, depth + 1)
+                method_view = method_view or base_mv
+                if base_methods:
+                    inherited |= base_methods
+                    if first_base is None:
+                        first_base = base_methods
+            if view.explicit is not None:
+                return set(view.explicit), method_view
+            if method_view:
+                found = inherited | set(view.defined) | self._inherited_defined(view, path, depth)
+                return (found or None), True
+            return first_base, False
+        return None, False
+
+    def _inherited_defined(self, view: ViewClass, near: str, depth: int) -> set[str]:
+        found: set[str] = set()
+        if depth > 5:
+            return found
+        for base in view.bases:
+            qualname = self.workspace.canonical(base, near) or base
+            for path, facts in self.facts.items():
+                parent = facts.view_classes.get(qualname)
+                if parent is not None:
+                    found |= set(parent.defined) | self._inherited_defined(parent, path, depth + 1)
+        return found
 
     def view_class_qualname(self, decl: RouteDef, path: str) -> str | None:
         if decl.view_class is None:
@@ -638,7 +677,11 @@ class RouteMap:
 
 
 def _decl_order(item: tuple[str, RouteDef]) -> tuple[str, int, int]:
-    return (item[0], item[1].line, item[1].span.start_col)
+    """Registration order: modules' code top to bottom, a view's decorators bottom to top."""
+    path, decl = item
+    if decl.kind == "decorator" and decl.view_span is not None:
+        return (path, decl.view_span.start_line, -decl.line)
+    return (path, decl.line, 0)
 
 
 def _join(url_prefix: str | None, rule: str) -> str:

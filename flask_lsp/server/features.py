@@ -25,6 +25,10 @@ def _unwrap_settings(value: Any) -> Any:
 
 
 def register(server: FlaskLanguageServer) -> None:
+    from .routing_features import register_routing
+
+    register_routing(server)
+
     @server.feature(types.INITIALIZE)
     def initialize(ls: FlaskLanguageServer, params: types.InitializeParams) -> None:
         options = _unwrap_settings(params.initialization_options)

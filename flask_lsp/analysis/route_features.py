@@ -1,0 +1,301 @@
+"""Editor features over the route map, as plain data: hover text, completions, definitions,
+references, code lenses and workspace symbols. The server turns these into LSP objects."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .findings import Span
+from .route_facts import Literal, RouteDef, RouteFacts, UrlForCall
+from .routes import Route, RouteMap, route_map, rule_arguments
+from .workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Place:
+    path: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Completion:
+    label: str
+    detail: str
+    insert_text: str
+    replace: Span  # the text the completion replaces (on the cursor's line)
+    kind: str  # endpoint | variable
+    documentation: str = ""
+
+
+@dataclass(frozen=True)
+class Lens:
+    span: Span
+    title: str
+
+
+@dataclass(frozen=True)
+class RouteSymbol:
+    name: str  # "GET, POST /api/users"
+    container: str  # endpoint
+    place: Place
+
+
+def facts_of(workspace: Workspace, path: str) -> RouteFacts | None:
+    module = workspace.modules.get(path)
+    facts = module.extras.get("routes") if module is not None else None
+    return facts if isinstance(facts, RouteFacts) else None
+
+
+def _display(path: str) -> str:
+    return Path(path).name
+
+
+def describe_route(route: Route) -> str:
+    return f"`{route.methods_label()}` `{route.rule}` → `{route.endpoint}`"
+
+
+def _registered_text(route: Route) -> str:
+    if not route.registered:
+        return "not registered on any app"
+    if not route.registered_at:
+        return "on the app"
+    path, span = route.registered_at[-1]
+    return f"registered at {_display(path)}:{span.start_line + 1}"
+
+
+# -- hover ------------------------------------------------------------------------------------
+
+
+def route_hover(workspace: Workspace, path: str, line: int, col: int) -> str | None:
+    facts = facts_of(workspace, path)
+    if facts is None:
+        return None
+    rmap = route_map(workspace)
+    for decl in facts.routes:
+        if decl.span.contains(line, col):
+            return _decl_hover(rmap, path, decl)
+    for call in facts.url_fors:
+        if call.span.contains(line, col):
+            return _url_for_hover(rmap, path, call)
+    return None
+
+
+def _decl_hover(rmap: RouteMap, path: str, decl: RouteDef) -> str:
+    routes = rmap.routes_of(path, decl)
+    if not routes:
+        return "**Route**: not in the route map (its rule, endpoint or blueprint is computed at run time)."
+    lines = ["**Route**", ""]
+    for route in routes:
+        lines.append(f"- {describe_route(route)} ({_registered_text(route)})")
+    return "\n".join(lines)
+
+
+def _url_for_hover(rmap: RouteMap, path: str, call: UrlForCall) -> str | None:
+    names = rmap.resolve_endpoint(path, call)
+    if not names:
+        return None
+    lines = [f"**url_for** `{', '.join(names)}`", ""]
+    found = False
+    for name in names:
+        for route in rmap.by_endpoint.get(name, []):
+            found = True
+            required = route.required or []
+            arguments = dict((v, c) for c, v in rule_arguments(route.rule))
+            needs = ", ".join(f"`{v}` ({arguments.get(v, 'default')})" for v in required)
+            lines.append(f"- builds `{route.rule}` ({route.methods_label()})")
+            lines.append(f"  - required: {needs or 'nothing'}")
+    if not found:
+        lines.append("No route in the workspace has this endpoint.")
+    return "\n".join(lines)
+
+
+# -- completion -------------------------------------------------------------------------------
+
+_ENDPOINT_CONTEXT = re.compile(r"url_for\(\s*(?P<quote>['\"])(?P<typed>[\w.]*)$")
+_KEYWORD_CONTEXT = re.compile(
+    r"url_for\(\s*(?P<quote>['\"])(?P<endpoint>[\w.]+)(?P=quote)(?P<rest>[^()]*),\s*(?P<typed>\w*)$"
+)
+
+
+def completions(
+    workspace: Workspace, path: str, line_text: str, line: int, col: int, function: str | None
+) -> list[Completion]:
+    before = line_text[:col]
+    rmap = route_map(workspace)
+    match = _ENDPOINT_CONTEXT.search(before)
+    if match:
+        typed = match.group("typed")
+        start = col - len(typed)
+        replace = Span(line, start, line, col)
+        items: list[Completion] = []
+        bases = rmap.relative_bases(path, function) or []
+        for endpoint, routes in sorted(rmap.by_endpoint.items()):
+            detail = " | ".join(sorted({r.rule for r in routes}))
+            items.append(Completion(endpoint, detail, endpoint, replace, "endpoint", _doc(routes)))
+            for base in bases:
+                if (
+                    base
+                    and endpoint.startswith(base + ".")
+                    and "." not in endpoint[len(base) + 1 :]
+                ):
+                    relative = endpoint[len(base) :]
+                    items.append(
+                        Completion(relative, detail, relative, replace, "endpoint", _doc(routes))
+                    )
+        return items
+    match = _KEYWORD_CONTEXT.search(before)
+    if match:
+        typed = match.group("typed")
+        replace = Span(line, col - len(typed), line, col)
+        given = set(re.findall(r"(\w+)\s*=", match.group("rest")))
+        call = UrlForCall(
+            endpoint=Literal(match.group("endpoint"), replace, False),
+            span=replace,
+            keywords=(),
+            star_kwargs=False,
+            extra_positional=False,
+            function=function,
+            insert_at=replace,
+            bound_names=(),
+        )
+        names = rmap.resolve_endpoint(path, call) or []
+        seen: set[str] = set()
+        items = []
+        for name in names:
+            for route in rmap.by_endpoint.get(name, []):
+                required = set(route.required or [])
+                for converter, variable in rule_arguments(route.rule):
+                    if variable in seen or variable in given:
+                        continue
+                    seen.add(variable)
+                    need = "required" if variable in required else "optional"
+                    items.append(
+                        Completion(
+                            f"{variable}=",
+                            f"{converter} ({need}) in {route.rule}",
+                            f"{variable}=",
+                            replace,
+                            "variable",
+                        )
+                    )
+        return items
+    return []
+
+
+def _doc(routes: list[Route]) -> str:
+    return "\n".join(f"{r.methods_label()} {r.rule}" for r in routes)
+
+
+# -- navigation -------------------------------------------------------------------------------
+
+
+def view_place(workspace: Workspace, route: Route) -> Place | None:
+    if route.view_path is not None and route.view_span is not None:
+        return Place(route.view_path, route.view_span)
+    decl = route.decl
+    if decl is not None and decl.view_qualname and route.decl_path is not None:
+        found = workspace.resolve_function(decl.view_qualname, route.decl_path)
+        if found is not None:
+            return Place(found[0].path, found[1].span)
+    if decl is not None and route.decl_path is not None:
+        return Place(route.decl_path, decl.span)
+    return None
+
+
+def definition(workspace: Workspace, path: str, line: int, col: int) -> list[Place]:
+    """From an endpoint string in `url_for(...)` to the view(s) it names."""
+    facts = facts_of(workspace, path)
+    if facts is None:
+        return []
+    rmap = route_map(workspace)
+    for call in facts.url_fors:
+        if call.endpoint is not None and call.endpoint.span.contains(line, col):
+            places: list[Place] = []
+            for route in rmap.target_routes(path, call):
+                place = view_place(workspace, route)
+                if place is not None and place not in places:
+                    places.append(place)
+            return places
+    return []
+
+
+def endpoints_at(workspace: Workspace, path: str, line: int, col: int) -> list[str]:
+    """The endpoints of the view (or route, or `url_for` string) under the cursor."""
+    facts = facts_of(workspace, path)
+    if facts is None:
+        return []
+    rmap = route_map(workspace)
+    for call in facts.url_fors:
+        if call.endpoint is not None and call.endpoint.span.contains(line, col):
+            return rmap.resolve_endpoint(path, call) or []
+    names: list[str] = []
+    for decl in facts.routes:
+        on_view = decl.view_span is not None and decl.view_span.contains(line, col)
+        if on_view or decl.span.contains(line, col):
+            names += [r.endpoint for r in rmap.routes_of(path, decl) if r.endpoint not in names]
+    return names
+
+
+def references(
+    workspace: Workspace, path: str, line: int, col: int, include_declaration: bool
+) -> list[Place]:
+    """Every `url_for` naming the endpoint(s) of the view under the cursor."""
+    names = set(endpoints_at(workspace, path, line, col))
+    if not names:
+        return []
+    rmap = route_map(workspace)
+    places: list[Place] = []
+    for call_path, call in rmap.url_fors():
+        resolved = rmap.resolve_endpoint(call_path, call) or []
+        if call.endpoint is not None and names & set(resolved):
+            places.append(Place(call_path, call.endpoint.span))
+    if include_declaration:
+        for name in sorted(names):
+            for route in rmap.by_endpoint.get(name, []):
+                place = view_place(workspace, route)
+                if place is not None and place not in places:
+                    places.append(place)
+    return places
+
+
+# -- code lenses and symbols ------------------------------------------------------------------
+
+
+def lens_title(routes: list[Route]) -> str:
+    parts = []
+    for route in routes:
+        text = f"{route.methods_label()} {route.rule} → {route.endpoint}"
+        if not route.registered:
+            text += " (not registered)"
+        if text not in parts:
+            parts.append(text)
+    return " · ".join(parts)
+
+
+def code_lenses(workspace: Workspace, path: str) -> list[Lens]:
+    rmap = route_map(workspace)
+    lenses = []
+    for decl, routes in rmap.declared_in(path):
+        if routes:
+            lenses.append(Lens(decl.span, lens_title(routes)))
+    return lenses
+
+
+def route_symbols(workspace: Workspace, query: str) -> list[RouteSymbol]:
+    rmap = route_map(workspace)
+    wanted = query.strip().lower()
+    symbols = []
+    for route in rmap.routes:
+        name = f"{route.methods_label()} {route.rule}"
+        if wanted and wanted not in route.rule.lower() and wanted not in route.endpoint.lower():
+            continue
+        if route.decl is not None and route.decl_path is not None:
+            place = Place(route.decl_path, route.decl.span)
+        elif route.view_path is not None and route.view_span is not None:
+            place = Place(route.view_path, route.view_span)
+        else:
+            continue
+        symbols.append(RouteSymbol(name, route.endpoint, place))
+    return symbols

@@ -1,0 +1,97 @@
+"""`flask-lsp routes [PATH]`: the static route table, like `flask routes`, without running the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+SORTS = ("endpoint", "methods", "rule", "match")
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "routes",
+        help="show the routes of the Flask app(s) in a folder, like `flask routes`",
+        description="Show every route the workspace's Flask apps register, computed statically "
+        "(the app is never imported). Columns and sort options are those of `flask routes`.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  flask-lsp routes\n  flask-lsp routes src/ --sort rule\n"
+        "  flask-lsp routes --format json",
+    )
+    parser.add_argument("path", nargs="?", type=Path, default=Path("."), help="file or folder")
+    parser.add_argument(
+        "-s",
+        "--sort",
+        choices=SORTS,
+        default="endpoint",
+        help="sort by column; `match` keeps the order Flask matches rules in (registration order)",
+    )
+    parser.add_argument(
+        "--all-methods", action="store_true", help="show HEAD and OPTIONS methods too"
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from flask_lsp.analysis.checker import Project
+    from flask_lsp.analysis.route_features import view_place
+    from flask_lsp.analysis.routes import route_map
+    from flask_lsp.cli import UsageError, _display_path, load_cli_settings
+
+    path: Path = args.path
+    if not path.exists():
+        raise UsageError(f"no such file or folder: {path}.")
+    project = Project(load_cli_settings(args, path.resolve()))
+    project.index_paths([path])
+    rmap = route_map(project.workspace)
+    routes = [r for r in rmap.routes if r.registered]
+    if args.sort == "match":
+        routes.sort(key=lambda r: r.order)
+    if args.format == "json":
+        records: list[dict[str, Any]] = []
+        for route in routes:
+            shown = route.methods_label(args.all_methods)
+            place = view_place(project.workspace, route)
+            records.append(
+                {
+                    "endpoint": route.endpoint,
+                    "methods": [] if shown == "?" else shown.split(", ") if shown else [],
+                    "rule": route.rule,
+                    "path": _display_path(place.path) if place else None,
+                    "line": place.span.start_line + 1 if place else None,
+                }
+            )
+        if args.sort != "match":
+            key = {"endpoint": "endpoint", "rule": "rule"}.get(args.sort)
+            records.sort(
+                key=(lambda row: row[key]) if key else (lambda row: ", ".join(row["methods"]))
+            )
+        json.dump(records, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not routes:
+        print("No routes were registered.")
+        return 0
+    table = [[r.endpoint, r.methods_label(args.all_methods), r.rule] for r in routes]
+    if args.sort != "match":
+        table.sort(key=itemgetter(("endpoint", "methods", "rule").index(args.sort)))
+    headers = ["Endpoint", "Methods", "Rule"]
+    rows = [headers, *table]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(headers))]
+    rows.insert(1, ["-" * w for w in widths])
+    template = "  ".join(f"{{{i}:<{w}}}" for i, w in enumerate(widths))
+    for row in rows:
+        print(template.format(*row))
+    if len({r.app for r in routes}) > 1:
+        print(f"\n({len({r.app for r in routes})} apps found: their routes are listed together.)")
+    if rmap.incomplete:
+        print(
+            "\nNote: some routes may be missing: " + "; ".join(sorted(set(rmap.incomplete))[:3]),
+            file=sys.stderr,
+        )
+    return 0

@@ -1,0 +1,102 @@
+"""The static route map against Flask's own: the fixture apps are imported *in the test* (never
+by flask-lsp) and their `app.url_map` and `flask routes` output compared with ours."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.cli import routes_command
+
+from flask_lsp.analysis.checker import Project
+from flask_lsp.analysis.routes import Route, route_map
+from flask_lsp.cli import main
+
+HERE = Path(__file__).parent
+APPS = {
+    "factory_app": ("storefront", "create_app"),
+    "module_app": ("blogapp", "app"),
+}
+
+
+@pytest.fixture(params=sorted(APPS))
+def fixture_app(request: pytest.FixtureRequest) -> Iterator[tuple[Path, Flask]]:
+    folder = HERE / request.param
+    module_name, attribute = APPS[request.param]
+    sys.path.insert(0, str(folder))
+    try:
+        module = importlib.import_module(module_name)
+        found = getattr(module, attribute)
+        app = found() if attribute == "create_app" else found
+        yield folder, app
+    finally:
+        sys.path.remove(str(folder))
+        for name in [n for n in sys.modules if n.split(".")[0] == module_name]:
+            del sys.modules[name]
+
+
+def static_routes(folder: Path) -> list[Route]:
+    project = Project()
+    project.index_paths([folder])
+    return [r for r in route_map(project.workspace).routes if r.registered]
+
+
+def test_rules_endpoints_and_methods_match_the_url_map(fixture_app: tuple[Path, Flask]) -> None:
+    folder, app = fixture_app
+    ours = {(r.endpoint, r.rule, r.methods) for r in static_routes(folder)}
+    flasks = {(r.endpoint, r.rule, frozenset(r.methods or ())) for r in app.url_map.iter_rules()}
+    assert ours == flasks
+
+
+@pytest.mark.parametrize("sort", ["endpoint", "methods", "rule"])
+@pytest.mark.parametrize("all_methods", [False, True], ids=["methods", "all-methods"])
+def test_routes_command_prints_what_flask_routes_prints(
+    fixture_app: tuple[Path, Flask],
+    sort: str,
+    all_methods: bool,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder, app = fixture_app
+    extra = ["--all-methods"] if all_methods else []
+    flask_output = app.test_cli_runner().invoke(routes_command, ["--sort", sort, *extra]).output
+    assert main(["routes", str(folder), "--sort", sort, *extra]) == 0
+    assert capsys.readouterr().out == flask_output
+
+
+def test_match_order_follows_registration_order(fixture_app: tuple[Path, Flask]) -> None:
+    folder, app = fixture_app
+    ours = [(r.endpoint, r.rule) for r in sorted(static_routes(folder), key=lambda r: r.order)]
+    flasks = [(r.endpoint, r.rule) for r in app.url_map.iter_rules()]
+    assert ours == flasks
+
+
+def test_json_lists_each_route_with_the_place_of_its_view(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = HERE / "factory_app"
+    assert main(["routes", str(folder), "--format", "json", "--sort", "rule"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    by_rule = {row["rule"]: row for row in rows}
+    assert set(rows[0]) == {"endpoint", "methods", "rule", "path", "line"}
+    users = by_rule["/api/v1/users/"]
+    assert users["endpoint"] == "api.users.list_users"
+    assert users["methods"] == ["GET", "POST"]
+    assert users["path"].endswith("storefront/api/users.py")
+    assert by_rule["/about"]["path"].endswith("storefront/pages.py")  # add_url_rule(view_func=...)
+    assert by_rule["/about"]["line"] == 27
+
+
+def test_routes_of_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "lib.py").write_text("def helper():\n    return 1\n", encoding="utf-8")
+    assert main(["routes", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == "No routes were registered.\n"
+
+
+def test_routes_of_a_missing_path(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["routes", "no/such/folder"]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
