@@ -6,7 +6,10 @@ import asyncio
 import json
 import socket
 import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from lsprotocol import types
 from pytest_lsp import LanguageClient
@@ -74,14 +77,27 @@ def test_tcp_transport_answers_initialize(tmp_path: Path) -> None:
 
 
 def _connect(port: int) -> socket.socket:
+    return retry(lambda: socket.create_connection(("127.0.0.1", port), timeout=10))
+
+
+T = TypeVar("T")
+
+
+def retry(connect: Callable[[], T]) -> T:
+    """Connect once the server listens (it takes a moment to start)."""
     for _ in range(100):
         try:
-            return socket.create_connection(("127.0.0.1", port), timeout=10)
+            return connect()
         except OSError:
-            import time
-
             time.sleep(0.1)
-    raise AssertionError("the TCP server never listened")
+    raise AssertionError("the server never listened")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def _read_message(connection: socket.socket) -> dict[str, object]:
@@ -94,3 +110,36 @@ def _read_message(connection: socket.socket) -> dict[str, object]:
         rest += connection.recv(4096)
     message: dict[str, object] = json.loads(rest[:length])
     return message
+
+
+def test_websocket_transport_answers_initialize(tmp_path: Path) -> None:
+    from websockets.sync.client import connect
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [*server_command(), "--ws", f"127.0.0.1:{port}"], stderr=subprocess.PIPE
+    )
+    try:
+        for _ in range(100):
+            try:
+                websocket = connect(f"ws://127.0.0.1:{port}", open_timeout=10)
+                break
+            except OSError:
+                import time
+
+                time.sleep(0.1)
+        else:
+            raise AssertionError("the WebSocket server never listened")
+        with websocket:
+            websocket.send(json.dumps(
+                {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                 "params": {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}}
+            ))  # fmt: skip
+            answer = json.loads(websocket.recv(timeout=10))
+        assert answer["id"] == 1
+        assert answer["result"]["serverInfo"]["name"] == "flask-lsp"
+    finally:
+        server.kill()
+        server.wait(10)
