@@ -699,6 +699,9 @@ class _Extractor:
         view_span: Span | None = None
         view_class: str | None = None
         view_qualname: str | None = None
+        if isinstance(view, ast.Name | ast.Attribute):
+            # The same expression in the same scope is the same function object (`self.index`).
+            view_id = f"{scope.qualname}:{self.m.source.text_at(self.m.span(view))}"
         if isinstance(view, ast.Name):
             binding = self.names.lookup(view.id, scope, view.lineno)
             if binding is not None and binding.kind == "def" and binding.target:
@@ -721,8 +724,9 @@ class _Extractor:
                 view_span = self.m.span(view)
         elif isinstance(view, ast.Attribute):
             raw = self.m.resolve(view)
+            view_name = view.attr  # a bound method's __name__ is the method's
             if raw is not None:
-                view_name, view_id, view_qualname = view.attr, raw, raw
+                view_id, view_qualname = raw, raw
         if view is None:
             view_id = ""  # a rule with no view function: nothing to collide with
         self.facts.routes.append(

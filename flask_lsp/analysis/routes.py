@@ -145,6 +145,11 @@ class RouteMap:
     incomplete: list[str] = field(default_factory=list)  # why the map may miss endpoints
     owners: dict[tuple[str, int], str] = field(default_factory=dict)  # (path, id(route)) -> key
     url_defaults: bool = False
+    _by_decl: dict[int, list[Route]] = field(default_factory=dict)
+    _view_classes: dict[str, tuple[str, ViewClass]] = field(default_factory=dict)
+    _unwrapped: dict[str, tuple[str, UnwrappedDecorator]] = field(default_factory=dict)
+    _factories: dict[str, str] = field(default_factory=dict)
+    _bases_memo: dict[tuple[str, str], list[str] | None] = field(default_factory=dict)
     _by_parent: dict[str, list[tuple[str, Registration, str]]] = field(default_factory=dict)
     _routes_by_owner: dict[str, list[tuple[str, RouteDef]]] = field(default_factory=dict)
 
@@ -170,7 +175,7 @@ class RouteMap:
         return found[1].kind if found else None
 
     def routes_of(self, path: str, decl: RouteDef) -> list[Route]:
-        return [r for r in self.routes if r.decl is decl and r.decl_path == path]
+        return [r for r in self._by_decl.get(id(decl), []) if r.decl_path == path]
 
     def endpoint_exists(self, name: str) -> bool:
         return name in self.by_endpoint or self.matches_wildcard(name)
@@ -211,6 +216,12 @@ class RouteMap:
         """The blueprint names a view in `function` runs under ("" at app level); None: not a view."""
         if function is None:
             return None
+        key = (path, function)
+        if key not in self._bases_memo:
+            self._bases_memo[key] = self._relative_bases(function)
+        return self._bases_memo[key]
+
+    def _relative_bases(self, function: str) -> list[str] | None:
         names: list[str] = []
         for route in self.routes:
             if route.decl_path is None:
@@ -286,6 +297,12 @@ class RouteMap:
             if not isinstance(facts, RouteFacts):
                 continue
             self.facts[path] = facts
+            for qualname, view in facts.view_classes.items():
+                self._view_classes.setdefault(qualname, (path, view))
+            for qualname, deco in facts.unwrapped.items():
+                self._unwrapped.setdefault(qualname, (path, deco))
+            for qualname, app_key in facts.factories.items():
+                self._factories.setdefault(qualname, app_key)
             for key, obj in facts.objects.items():
                 self.objects.setdefault(key, (path, obj))
                 if obj.kind == "app":
@@ -418,11 +435,7 @@ class RouteMap:
         if ref.startswith("call:"):
             raw = ref[len("call:") :]
             qualname = self.workspace.canonical(raw, near) or raw
-            for facts in self.facts.values():
-                app = facts.factories.get(qualname)
-                if app is not None:
-                    return app
-            return None
+            return self._factories.get(qualname)
         parts = ref.split(".")
         for cut in range(len(parts) - 1, 0, -1):
             module = self.workspace.module(".".join(parts[:cut]), near)
@@ -439,6 +452,8 @@ class RouteMap:
 
     def _add(self, route: Route) -> None:
         self.routes.append(route)
+        if route.decl is not None:
+            self._by_decl.setdefault(id(route.decl), []).append(route)
         self.by_endpoint.setdefault(route.endpoint, []).append(route)
 
     def _methods(self, path: str, decl: RouteDef) -> frozenset[str] | None:
@@ -463,10 +478,9 @@ class RouteMap:
         if depth > 5:
             return None, False
         qualname = self.workspace.canonical(raw, near) or raw
-        for path, facts in self.facts.items():
-            view = facts.view_classes.get(qualname)
-            if view is None:
-                continue
+        found_view = self._view_classes.get(qualname)
+        if found_view is not None:
+            path, view = found_view
             inherited: set[str] = set()
             method_view = view.flask_base == "MethodView"
             first_base: set[str] | None = None
@@ -491,10 +505,11 @@ class RouteMap:
             return found
         for base in view.bases:
             qualname = self.workspace.canonical(base, near) or base
-            for path, facts in self.facts.items():
-                parent = facts.view_classes.get(qualname)
-                if parent is not None:
-                    found |= set(parent.defined) | self._inherited_defined(parent, path, depth + 1)
+            parent = self._view_classes.get(qualname)
+            if parent is not None:
+                found |= set(parent[1].defined) | self._inherited_defined(
+                    parent[1], parent[0], depth + 1
+                )
         return found
 
     def view_class_qualname(self, decl: RouteDef, path: str) -> str | None:
@@ -515,10 +530,9 @@ class RouteMap:
             called = raw.endswith("()")
             name = raw[:-2] if called else raw
             qualname = self.workspace.canonical(name, path) or name
-            for deco_path, facts in self.facts.items():
-                found = facts.unwrapped.get(qualname)
-                if found is not None and found.factory == called:
-                    return found.inner_name, found, deco_path
+            entry = self._unwrapped.get(qualname)
+            if entry is not None and entry[1].factory == called:
+                return entry[1].inner_name, entry[1], entry[0]
         return decl.view_name, None, None
 
     def _app_route(self, app_key: str, path: str, decl: RouteDef, order: int) -> None:

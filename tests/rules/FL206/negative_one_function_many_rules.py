@@ -79,3 +79,12 @@ app.add_url_rule("/items/all", view_func=item_view)
 app.register_blueprint(bp, url_prefix="/bp")
 app.register_blueprint(bp, url_prefix="/bp2", name="bp2")  # same functions under another name
 app.register_blueprint(other)
+
+
+class Registrar:
+    def __init__(self, flask_app):
+        flask_app.add_url_rule("/r", "registrar", self.index)  # one bound method, two rules
+        flask_app.add_url_rule("/r/<page>", "registrar", self.index)
+
+    def index(self, page="1"):
+        return page
