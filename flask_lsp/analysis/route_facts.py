@@ -74,6 +74,7 @@ class Literal:
     value: str | None
     span: Span
     simple: bool  # one plain '...' or "..." token, so a fix can rewrite it safely
+    quote: str = '"'
 
 
 @dataclass(slots=True)
@@ -207,7 +208,7 @@ def literal(module: ParsedModule, node: ast.expr | None) -> Literal | None:
             and not text.startswith(("'''", '"""'))
             and text[1:-1] == node.value
         )
-        return Literal(node.value, span, simple)
+        return Literal(node.value, span, simple, text[0] if simple else '"')
     return Literal(None, span, False)
 
 

@@ -24,10 +24,12 @@ def facts_here(rc: RuleContext) -> RouteFacts | None:
 
 def replace_literal(lit: Literal, value: str) -> Edit | None:
     """Rewrite a plain string literal, keeping its quote character; None if it is not plain."""
-    if not lit.simple or lit.span.start_line != lit.span.end_line:
+    if not lit.simple or lit.span.start_line != lit.span.end_line or "\\" in value:
         return None
-    quote = "'" if "'" not in value else '"'
-    return Edit(lit.span, f"{quote}{value}{quote}")
+    mark = lit.quote if lit.quote not in value else ("'" if "'" not in value else None)
+    if mark is None:
+        return None
+    return Edit(lit.span, f"{mark}{value}{mark}")
 
 
 def insert_in_literal(lit: Literal, offset: int, text: str) -> Edit | None:

@@ -13,7 +13,7 @@ from .base import Rule, RuleContext
 EXPLANATION = """\
 Werkzeug requires every URL rule to start with a slash; registering one that does not raises
 
-    ValueError: urls must start with a leading slash
+    ValueError: URL rule 'about' must start with a slash.
 
 For an app route that happens at import time. Under a blueprint it depends on the prefix: Flask
 joins `url_prefix` and rule with exactly one `/`, so `@bp.route("users")` works when the
@@ -60,7 +60,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         yield rc.finding(
             lit.span,
             f"rule {quote(rule)} does not start with `/` ({where}): Werkzeug raises "
-            "`ValueError: urls must start with a leading slash`",
+            f"`ValueError: URL rule '{rule}' must start with a slash.`",
             fix=Fix("Add the leading `/`", (edit,)) if edit else None,
         )
     prefixed: list[tuple[Literal, str | None]] = []
@@ -93,7 +93,8 @@ def check(rc: RuleContext) -> Iterator[Finding]:
             yield rc.finding(
                 lit.span,
                 f"url_prefix `{value}` does not start with `/`: rules become `{bad[0].rule}`"
-                " and Werkzeug raises `ValueError: urls must start with a leading slash`",
+                f" and Werkzeug raises `ValueError: URL rule '{bad[0].rule}' must start with a"
+                " slash.`",
                 fix=fix,
                 related=related,
             )
