@@ -9,7 +9,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-SORTS = ("endpoint", "methods", "rule", "match")
+SORTS = ("endpoint", "methods", "domain", "rule", "match")
 
 
 def add_parser(commands: Any) -> None:
@@ -77,10 +77,23 @@ def run(args: argparse.Namespace) -> int:
     if not routes:
         print("No routes were registered.")
         return 0
-    table = [[r.endpoint, r.methods_label(args.all_methods), r.rule] for r in routes]
-    if args.sort != "match":
-        table.sort(key=itemgetter(("endpoint", "methods", "rule").index(args.sort)))
-    headers = ["Endpoint", "Methods", "Rule"]
+    has_domain = any(r.subdomain for r in routes)
+    headers = ["Endpoint", "Methods"]
+    sorts = ["endpoint", "methods"]
+    if has_domain:
+        headers.append("Subdomain")
+        sorts.append("domain")
+    headers.append("Rule")
+    sorts.append("rule")
+    table = []
+    for r in routes:
+        row = [r.endpoint, r.methods_label(args.all_methods)]
+        if has_domain:
+            row.append(r.subdomain or "")
+        row.append(r.rule)
+        table.append(row)
+    if args.sort in sorts:
+        table.sort(key=itemgetter(sorts.index(args.sort)))
     rows = [headers, *table]
     widths = [max(len(row[i]) for row in rows) for i in range(len(headers))]
     rows.insert(1, ["-" * w for w in widths])

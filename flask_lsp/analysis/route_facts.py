@@ -127,6 +127,7 @@ class RouteDef:
     line: int
     conditional: bool
     view_qualname: str | None = None  # the view function, for relative url_for
+    subdomain: str | None = None
 
 
 @dataclass(slots=True)
@@ -608,6 +609,7 @@ class _Extractor:
             line=call.lineno - 1,
             conditional=conditional,
             view_qualname=view_qualname,
+            subdomain=_str(keywords.get("subdomain")),
         )
 
     def setup(self, owner: str, method: str, node: ast.expr, function: str | None) -> None:
@@ -623,6 +625,13 @@ class _Extractor:
         func = node.func
         if isinstance(func, ast.Attribute):
             attr = func.attr
+            if (
+                attr == "add"
+                and isinstance(func.value, ast.Attribute)
+                and func.value.attr == "url_map"
+            ):
+                self.facts.unknown_owner_routes += 1  # `app.url_map.add(Rule(...))`: raw rules
+                return
             if attr == "register_blueprint":
                 self.registration(node, scope, function, conditional, in_loop)
                 return

@@ -88,6 +88,7 @@ class Route:
     defaults: frozenset[str] | None  # None: not known
     view_class: str | None
     order: tuple[int, ...]
+    subdomain: str | None = None
 
     @property
     def arguments(self) -> list[str]:
@@ -411,6 +412,7 @@ class RouteMap:
                         names,
                         counter,
                         True,
+                        subdomain=event_reg.subdomain,
                     )
         # Blueprints registered nowhere: still show their routes, under their own name.
         reached = {i.bp for i in self.instances}
@@ -559,6 +561,7 @@ class RouteMap:
                 defaults=frozenset(decl.defaults) if decl.defaults is not None else None,
                 view_class=self.view_class_qualname(decl, path),
                 order=(order,),
+                subdomain=decl.subdomain,
             )
         )
 
@@ -575,11 +578,14 @@ class RouteMap:
         counter: list[int],
         registered: bool,
         seen: frozenset[str] = frozenset(),
+        subdomain: str | None = None,
     ) -> None:
         if len(chain) > _MAX_DEPTH or bp_key in seen:
             return
         seen = seen | {bp_key}
         bp_path, bp = self.objects[bp_key]
+        if subdomain is None:
+            subdomain = bp.subdomain
         own_name: str | None
         if reg is not None and reg.name is not None:
             own_name = reg.name.value
@@ -629,6 +635,7 @@ class RouteMap:
                         defaults=frozenset(),
                         view_class=None,
                         order=(counter[0],),
+                        subdomain=subdomain,
                     )
                 )
         for path, decl in sorted(self._routes_by_owner.get(bp_key, []), key=_decl_order):
@@ -659,6 +666,7 @@ class RouteMap:
                     defaults=defaults,
                     view_class=self.view_class_qualname(decl, path),
                     order=(counter[0],),
+                    subdomain=decl.subdomain if decl.subdomain is not None else subdomain,
                 )
             )
         for child_path, child_reg, child in sorted(
@@ -675,6 +683,13 @@ class RouteMap:
                 combined = bp_url_prefix
             else:
                 combined = url_prefix
+            bp_subdomain = child_reg.subdomain
+            if bp_subdomain is None:
+                bp_subdomain = child_obj.subdomain
+            if subdomain is not None and bp_subdomain is not None:
+                bp_subdomain = f"{bp_subdomain}.{subdomain}"
+            elif bp_subdomain is None:
+                bp_subdomain = subdomain
             self._register(
                 app,
                 child,
@@ -687,6 +702,7 @@ class RouteMap:
                 counter,
                 registered,
                 seen,
+                bp_subdomain,
             )
 
 

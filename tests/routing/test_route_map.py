@@ -21,6 +21,7 @@ HERE = Path(__file__).parent
 APPS = {
     "factory_app": ("storefront", "create_app"),
     "module_app": ("blogapp", "app"),
+    "subdomain_app": ("tenantapp", "app"),
 }
 
 
@@ -48,12 +49,15 @@ def static_routes(folder: Path) -> list[Route]:
 
 def test_rules_endpoints_and_methods_match_the_url_map(fixture_app: tuple[Path, Flask]) -> None:
     folder, app = fixture_app
-    ours = {(r.endpoint, r.rule, r.methods) for r in static_routes(folder)}
-    flasks = {(r.endpoint, r.rule, frozenset(r.methods or ())) for r in app.url_map.iter_rules()}
+    ours = {(r.endpoint, r.rule, r.methods, r.subdomain or "") for r in static_routes(folder)}
+    flasks = {
+        (r.endpoint, r.rule, frozenset(r.methods or ()), r.subdomain or "")
+        for r in app.url_map.iter_rules()
+    }
     assert ours == flasks
 
 
-@pytest.mark.parametrize("sort", ["endpoint", "methods", "rule"])
+@pytest.mark.parametrize("sort", ["endpoint", "methods", "domain", "rule"])
 @pytest.mark.parametrize("all_methods", [False, True], ids=["methods", "all-methods"])
 def test_routes_command_prints_what_flask_routes_prints(
     fixture_app: tuple[Path, Flask],
