@@ -39,3 +39,13 @@ app.register_blueprint(parent)
 @app.route("/after")  # routes on the app itself are fine
 def after():
     return "after"
+
+
+maybe = Blueprint("maybe", __name__)
+if app.debug:
+    app.register_blueprint(maybe)  # may not run at all
+
+
+@maybe.route("/")  # only an error when the `if` above ran: not reported
+def maybe_index():
+    return "maybe"

@@ -1,0 +1,104 @@
+"""Editor features over the route map, without a server: hover, completion, navigation, lenses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flask_lsp.analysis import route_features as rf
+from flask_lsp.analysis.checker import Project
+from flask_lsp.analysis.workspace import Workspace
+
+STOREFRONT = Path(__file__).parent / "factory_app" / "storefront"
+
+
+@pytest.fixture(scope="module")
+def workspace() -> Workspace:
+    project = Project()
+    project.index_paths([STOREFRONT.parent])
+    return project.workspace
+
+
+def path(name: str) -> str:
+    return str(STOREFRONT / name)
+
+
+def locate(name: str, needle: str) -> tuple[int, int]:
+    for number, line in enumerate((STOREFRONT / name).read_text().splitlines()):
+        if needle in line:
+            return number, line.index(needle) + 1
+    raise AssertionError(f"{needle!r} not in {name}")
+
+
+def test_hover_on_a_blueprint_registered_twice_lists_both_urls(workspace: Workspace) -> None:
+    line, col = locate("account.py", '@account_bp.route("/settings"')
+    text = rf.route_hover(workspace, path("account.py"), line, col)
+    assert text is not None
+    assert "`GET` `/account/settings` → `account.settings` (registered at __init__.py:17)" in text
+    assert "`GET` `/me/settings` → `me.settings` (registered at __init__.py:18)" in text
+
+
+def test_hover_on_relative_url_for_in_a_nested_blueprint(workspace: Workspace) -> None:
+    line, col = locate("api/users.py", 'url_for(".user"')
+    text = rf.route_hover(workspace, path("api/users.py"), line, col)
+    assert text is not None
+    assert "**url_for** `api.users.user`" in text
+    assert "builds `/api/v1/users/<int:user_id>`" in text
+
+
+def test_completion_offers_relative_names_inside_a_blueprint_view(workspace: Workspace) -> None:
+    items = rf.completions(
+        workspace, path("pages.py"), '    url_for(".', 8, 14, "storefront.pages.index"
+    )
+    labels = {item.label for item in items}
+    assert {".post", ".download", "pages.post", "api.users.user"} <= labels
+    assert all(item.replace.start_col == 13 for item in items)  # the typed `.` is replaced
+
+
+def test_completion_of_url_variables_skips_the_given_ones(workspace: Workspace) -> None:
+    line = '    url_for("pages.post", year=1, '
+    items = rf.completions(workspace, path("pages.py"), line, 8, len(line), None)
+    assert [(i.label, i.detail) for i in items] == [
+        ("slug=", "default (required) in /posts/<int:year>/<slug>")
+    ]
+
+
+def test_definition_of_an_add_url_rule_view_defined_elsewhere(workspace: Workspace) -> None:
+    line, col = locate("pages.py", 'url_for("about")')
+    places = rf.definition(workspace, path("pages.py"), line, col + 9)
+    assert places == [rf.Place(path("pages.py"), rf.Span(26, 4, 26, 9))]
+
+
+def test_references_with_the_declaration(workspace: Workspace) -> None:
+    line, col = locate("pages.py", "def post(")
+    places = rf.references(workspace, path("pages.py"), line, col + 4, include_declaration=True)
+    lines = sorted((Path(p.path).name, p.span.start_line) for p in places)
+    assert lines == [("pages.py", 7), ("pages.py", 12)]  # url_for(".post"), def post
+
+
+def test_code_lens_titles_for_stacked_routes(workspace: Workspace) -> None:
+    titles = {
+        lens.span.start_line: lens.title for lens in rf.code_lenses(workspace, path("pages.py"))
+    }
+    assert titles[10] == "GET /posts/<int:year>/<slug> → pages.post"
+    assert titles[11] == "GET /posts/latest → pages.post"
+    line, _ = locate("account.py", '@account_bp.route("/orders')
+    lenses = rf.code_lenses(workspace, path("account.py"))
+    assert [lens.title for lens in lenses if lens.span.start_line == line] == [
+        "DELETE, GET /account/orders/<uuid:order_id> → account.order"
+        " · DELETE, GET /me/orders/<uuid:order_id> → me.order"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("/api/v1/users/<int", {"api.users.user", "api.users.avatar"}),
+        ("me.", {"me.settings", "me.order"}),
+    ],
+)
+def test_workspace_symbols_match_rules_and_endpoints(
+    workspace: Workspace, query: str, expected: set[str]
+) -> None:
+    assert {s.container for s in rf.route_symbols(workspace, query)} == expected
