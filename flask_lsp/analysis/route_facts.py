@@ -11,6 +11,7 @@ factory call.
 from __future__ import annotations
 
 import ast
+import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ from .names import Scope
 
 if TYPE_CHECKING:
     from .module import ParsedModule
+
+log = logging.getLogger(__name__)
 
 ROUTE_METHODS = {"route": None, "get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH"}
 ROUTE_METHODS["delete"] = "DELETE"
@@ -279,8 +282,10 @@ class _Extractor:
             current = current.parent
         return None
 
-    def ref(self, node: ast.expr, scope: Scope) -> str | None:
+    def ref(self, node: ast.expr, scope: Scope, depth: int = 0) -> str | None:
         """The reference of an app/blueprint expression, or None when we cannot say."""
+        if depth > 8:
+            return None
         if isinstance(node, ast.Name):
             binding = self.names.lookup(node.id, scope, node.lineno)
             if binding is None:
@@ -302,7 +307,7 @@ class _Extractor:
                     if callee is not None:
                         return f"call:{callee}"
                 if isinstance(value, ast.Name | ast.Attribute):
-                    return self.ref(value, scope)
+                    return self.ref(value, scope, depth + 1)
             return None
         if isinstance(node, ast.Attribute):
             return self.m.resolve(node)
@@ -867,4 +872,11 @@ def _walk_expr(root: ast.AST) -> list[ast.AST]:
 
 
 def extract_routes(module: ParsedModule) -> RouteFacts:
-    return _Extractor(module).run()
+    """Never raises: a module the extractor cannot read contributes nothing to the route map."""
+    try:
+        return _Extractor(module).run()
+    except (RecursionError, MemoryError):
+        return RouteFacts()
+    except Exception:
+        log.exception("route extraction failed for %s", module.path)
+        return RouteFacts()

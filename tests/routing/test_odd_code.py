@@ -1,0 +1,90 @@
+"""Code the route map must survive: cycles, half-typed calls, odd arguments. No crash, no noise."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+import pytest
+
+from flask_lsp.analysis.checker import Project, check_text
+from flask_lsp.analysis.routes import route_map
+
+ODD = {
+    "assignment-cycle": """\
+        from flask import Flask
+
+        def f():
+            a = b
+            b = a
+
+            @a.route("/")
+            def view():
+                return ""
+        """,
+    "registration-cycle": """\
+        from flask import Blueprint, Flask
+
+        app = Flask(__name__)
+        a = Blueprint("a", __name__)
+        b = Blueprint("b", __name__)
+        a.register_blueprint(b)
+        b.register_blueprint(a)
+        app.register_blueprint(a)
+
+        @b.route("/b")
+        def view():
+            return ""
+        """,
+    "self-registration": """\
+        from flask import Blueprint, Flask
+
+        app = Flask(__name__)
+        bp = Blueprint("bp", __name__)
+        bp.register_blueprint(bp)
+        app.register_blueprint(bp)
+        """,
+    "half-typed": """\
+        from flask import Blueprint, Flask, url_for
+
+        app = Flask(__name__)
+        bp = Blueprint(
+
+        @app.route(
+        def view():
+            return url_for(
+        """,
+    "odd-arguments": """\
+        from flask import Blueprint, Flask, redirect, url_for
+
+        app = Flask(__name__)
+        bp = Blueprint()
+        other = Blueprint(name=None, import_name=__name__, url_prefix=3)
+        app.register_blueprint()
+        app.register_blueprint(*blueprints)
+        app.register_blueprint(other, **options)
+        app.add_url_rule()
+        app.add_url_rule(rule=None)
+
+        @app.route(b"/bytes", methods="GET")
+        def view():
+            return redirect(url_for(*args)) or redirect(f"/{view}") or url_for(endpoint=None)
+        """,
+}
+
+
+@pytest.mark.parametrize("source", ODD.values(), ids=ODD.keys())
+def test_odd_code_is_survived(source: str) -> None:
+    text = dedent(source)
+    findings = check_text(text, "odd.py")
+    assert all(f.code.startswith("FL") for f in findings)
+    project = Project()
+    project.set_text("odd.py", text, pinned=True)
+    rmap = route_map(project.workspace)
+    assert all(route.rule is not None for route in rmap.routes)
+
+
+def test_a_registration_cycle_stops() -> None:
+    project = Project()
+    project.set_text("odd.py", dedent(ODD["registration-cycle"]), pinned=True)
+    rules = sorted(r.rule for r in route_map(project.workspace).routes)
+    assert rules == ["/b", "/static/<path:filename>"]
