@@ -3,6 +3,7 @@ references, code lenses and workspace symbols. The server turns these into LSP o
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,8 @@ from .findings import Span
 from .route_facts import Literal, RouteDef, RouteFacts, UrlForCall
 from .routes import Route, RouteMap, route_map, rule_arguments
 from .workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,16 @@ def _registered_text(route: Route) -> str:
 
 
 def route_hover(workspace: Workspace, path: str, line: int, col: int) -> str | None:
+    """Markdown for a route declaration or a `url_for(...)` under the cursor. Never raises: hover
+    runs on the event loop while the index may be changing under it."""
+    try:
+        return _route_hover(workspace, path, line, col)
+    except Exception:
+        log.debug("route hover failed", exc_info=True)
+        return None
+
+
+def _route_hover(workspace: Workspace, path: str, line: int, col: int) -> str | None:
     facts = facts_of(workspace, path)
     if facts is None:
         return None
