@@ -147,6 +147,7 @@ class RouteMap:
     owners: dict[tuple[str, int], str] = field(default_factory=dict)  # (path, id(route)) -> key
     url_defaults: bool = False
     _by_decl: dict[int, list[Route]] = field(default_factory=dict)
+    _by_view: dict[str, list[Route]] = field(default_factory=dict)
     _view_classes: dict[str, tuple[str, ViewClass]] = field(default_factory=dict)
     _unwrapped: dict[str, tuple[str, UnwrappedDecorator]] = field(default_factory=dict)
     _factories: dict[str, str] = field(default_factory=dict)
@@ -223,18 +224,26 @@ class RouteMap:
         return self._bases_memo[key]
 
     def _relative_bases(self, function: str) -> list[str] | None:
+        if not self._by_view:
+            for route in self.routes:
+                if route.decl_path is None or route.decl is None:
+                    continue
+                if route.decl.view_qualname:
+                    self._by_view.setdefault(route.decl.view_qualname, []).append(route)
+                if route.view_class:
+                    self._by_view.setdefault(route.view_class, []).append(route)
+        # The view itself, a function nested in it, or a method of a class-based view.
+        candidates = [function]
+        head = function
+        while ".<locals>." in head:
+            head = head.rpartition(".<locals>.")[0]
+            candidates.append(head)
+        candidates.append(function.rpartition(".")[0])
         names: list[str] = []
-        for route in self.routes:
-            if route.decl_path is None:
-                continue
-            qualname = route.decl.view_qualname if route.decl is not None else None
-            hit = qualname is not None and (
-                function == qualname or function.startswith(qualname + ".<locals>.")
-            )
-            if not hit and route.view_class is not None:
-                hit = function.startswith(route.view_class + ".")
-            if hit and route.bp_name not in names:
-                names.append(route.bp_name)
+        for candidate in candidates:
+            for route in self._by_view.get(candidate, []):
+                if route.bp_name not in names:
+                    names.append(route.bp_name)
         return names or None
 
     def resolve_endpoint(self, path: str, call: UrlForCall) -> list[str] | None:
