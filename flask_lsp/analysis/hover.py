@@ -29,7 +29,8 @@ def hover_markdown(
         if use.span.contains(line, col):
             kind = cx.PROXIES.get(workspace.canonical(use.raw, parsed.path) or "")
             if kind is not None:
-                parts.insert(0, _proxy_markdown(use.proxy, kind, use.ctx, workspace))
+                ctx = workspace.context_at(parsed.path, use.ctx, use.function, use.pushed)
+                parts.insert(0, _proxy_markdown(use.proxy, kind, ctx, workspace))
                 break
     return "\n\n---\n\n".join(parts) if parts else None
 
