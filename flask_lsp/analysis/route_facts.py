@@ -131,6 +131,7 @@ class RouteDef:
     conditional: bool
     view_qualname: str | None = None  # the view function, for relative url_for
     subdomain: str | None = None
+    route_like: bool = True  # if the owner turns out unknown: does it still add an endpoint?
 
 
 @dataclass(slots=True)
@@ -531,7 +532,8 @@ class _Extractor:
                     self.setup(owner, attr, decorator, function)
                 continue
             if owner is None:
-                self.facts.unknown_owner_routes += 1
+                if _looks_like_route(decorator, attr):
+                    self.facts.unknown_owner_routes += 1
                 continue
             below = [
                 (self._raw_decorator(d, node) or "?") + ("()" if isinstance(d, ast.Call) else "")
@@ -615,6 +617,9 @@ class _Extractor:
             conditional=conditional,
             view_qualname=view_qualname,
             subdomain=_str(keywords.get("subdomain")),
+            route_like=_looks_like_route(
+                call, "add_url_rule" if kind == "add_url_rule" else "route"
+            ),
         )
 
     def setup(self, owner: str, method: str, node: ast.expr, function: str | None) -> None:
@@ -702,7 +707,8 @@ class _Extractor:
         assert isinstance(node.func, ast.Attribute)
         owner = self.ref(node.func.value, scope)
         if owner is None:
-            self.facts.unknown_owner_routes += 1
+            if _looks_like_route(node, "add_url_rule"):
+                self.facts.unknown_owner_routes += 1
             return
         self.setup(owner, "add_url_rule", node, function)
         keywords = {k.arg: k.value for k in node.keywords if k.arg}
@@ -805,6 +811,22 @@ def add_import_module(module: ParsedModule) -> Edit | None:
     if edit is None:
         return None
     return Edit(edit.span, f"import functools{module.source.line_break()}")
+
+
+def _looks_like_route(call: ast.Call, attr: str) -> bool:
+    """A route on an object we cannot follow (a Flask-RESTX namespace, an app passed around):
+    it may add endpoints. `.get("key")` on a cache, or `self.add_url_rule(node)` in a tool
+    that happens to use the name, does not."""
+    first = _arg(call, 0)
+    rule = _str(first)
+    if rule is not None:
+        return rule.startswith("/") or (attr in ("route", "add_url_rule") and rule == "")
+    if attr in ("route", "add_url_rule"):
+        names = {k.arg for k in call.keywords}
+        return bool(names & {"rule", "endpoint", "view_func", "methods"}) or isinstance(
+            first, ast.JoinedStr | ast.BinOp
+        )
+    return False
 
 
 def _means_url_for(module: ParsedModule, scope: Scope, line: int) -> bool:

@@ -354,6 +354,8 @@ class RouteMap:
         for path, facts in self.facts.items():
             for decl in facts.routes:
                 owner = self.resolve(decl.owner, path) if decl.owner else None
+                if owner is None and not decl.route_like:
+                    continue
                 if owner is None:
                     self.wildcards.add("*")
                     self.incomplete.append(

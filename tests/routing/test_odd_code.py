@@ -88,3 +88,27 @@ def test_a_registration_cycle_stops() -> None:
     project.set_text("odd.py", dedent(ODD["registration-cycle"]), pinned=True)
     rules = sorted(r.rule for r in route_map(project.workspace).routes)
     assert rules == ["/b", "/static/<path:filename>"]
+
+
+def test_methods_that_merely_share_a_name_do_not_make_the_map_incomplete() -> None:
+    source = """\
+        from flask import Flask
+
+        app = Flask(__name__)
+
+
+        class Collector:
+            def add_url_rule(self, node):
+                return node
+
+            def run(self, node):
+                self.add_url_rule(node)
+
+
+        @cache.get("key")
+        def cached():
+            return 1
+        """
+    project = Project()
+    project.set_text("tool.py", dedent(source), pinned=True)
+    assert route_map(project.workspace).incomplete == []
