@@ -39,27 +39,25 @@ _ARGUMENT = re.compile(
     r"(?P<variable>[a-zA-Z_][a-zA-Z0-9_]*)>"
 )
 _APP_PARAM_NAMES = frozenset({"app", "application", "flask_app", "the_app", "wsgi_app"})
-# Extensions that add endpoints of their own (their views are invisible to a static map).
-_ENDPOINT_EXTENSIONS = frozenset(
-    {
-        "flask_restful",
-        "flask_restx",
-        "flask_restplus",
-        "flask_admin",
-        "flask_security",
-        "flask_smorest",
-        "flask_appbuilder",
-        "flask_openapi3",
-        "flask_dance",
-        "flask_user",
-        "flask_debugtoolbar",
-        "flasgger",
-        "connexion",
-        "apiflask",
-        "flask_classful",
-        "flask_apispec",
-    }
-)
+# Extensions that add endpoints of their own (their views are invisible to a static map): the
+# endpoint prefix they use, or "*" when it is configurable or unbounded.
+_ENDPOINT_EXTENSIONS = {
+    "flask_restful": "*",
+    "flask_restx": "*",
+    "flask_restplus": "*",
+    "flask_admin": "*",
+    "flask_security": "*",
+    "flask_smorest": "*",
+    "flask_appbuilder": "*",
+    "flask_openapi3": "*",
+    "flask_user": "*",
+    "flasgger": "*",
+    "connexion": "*",
+    "apiflask": "*",
+    "flask_classful": "*",
+    "flask_debugtoolbar": "_debug_toolbar",
+    "flask_apispec": "flask-apispec",
+}
 _MAX_DEPTH = 12
 _MAX_HOPS = 10
 
@@ -324,8 +322,10 @@ class RouteMap:
                 if setup.method in ("url_defaults", "app_url_defaults"):
                     self.url_defaults = True
             for name, _ in module.imports:
-                if name.partition(".")[0] in _ENDPOINT_EXTENSIONS:
-                    self.wildcards.add("*")
+                prefix = _ENDPOINT_EXTENSIONS.get(name.partition(".")[0])
+                if prefix is not None:
+                    self.wildcards.add(prefix)
+                if prefix == "*":
                     self.incomplete.append(f"{name.partition('.')[0]} adds endpoints of its own")
         for _, obj in self.objects.values():
             if obj.kind == "blueprint" and obj.url_defaults:
