@@ -189,3 +189,23 @@ async def test_forgetting_a_registration_flags_the_blueprint(client: LanguageCli
     await replace_text(client, factory, without)
     found = await diagnostics_for(client, users, lambda d: len(d) == 1)
     assert codes(found) == ["FL210"]
+
+
+async def test_quick_fix_replaces_a_misspelt_endpoint(client: LanguageClient) -> None:
+    text = (PACKAGE / "pages.py").read_text().replace('"users.show"', '"users.shwo"')
+    uri = await open_file(client, "pages.py", text)
+    (diagnostic,) = await diagnostics_for(client, uri, lambda d: len(d) == 1)
+    assert diagnostic.code == "FL207"
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    assert actions is not None
+    fix = next(a for a in actions if isinstance(a, types.CodeAction) and "users.show" in a.title)
+    assert fix.edit is not None and fix.edit.changes is not None
+    (edit,) = fix.edit.changes[uri]
+    assert edit.new_text == '"users.show"'
+    assert edit.range == diagnostic.range
