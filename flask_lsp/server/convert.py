@@ -64,7 +64,9 @@ def _fix_data(
     edits = []
     for edit in fix.edits:
         path = edit.path or finding.path
-        rng = encoder.range(source, edit.span)
+        # An edit in another file (FL206 adds `functools.wraps` to the decorator's module) must
+        # not be clamped to this file's lines: send its code points, as for related places.
+        rng = _plain_range(edit.span, path, finding, source, encoder)
         edits.append(
             {
                 "uri": uri_of(path),

@@ -209,3 +209,37 @@ async def test_quick_fix_replaces_a_misspelt_endpoint(client: LanguageClient) ->
     (edit,) = fix.edit.changes[uri]
     assert edit.new_text == '"users.show"'
     assert edit.range == diagnostic.range
+
+
+async def test_wraps_fix_edits_the_decorators_file(client: LanguageClient) -> None:
+    """The views are short, the decorator's module is long: the edit must land in that module."""
+    decorators = "\n" * 20 + (
+        "def login_required(view):\n"
+        "    def wrapper(*args, **kwargs):\n"
+        "        return view(*args, **kwargs)\n"
+        "\n"
+        "    return wrapper\n"
+    )
+    views = (
+        "from .decorators import login_required\nfrom .users import users\n\n\n"
+        "@users.route('/a')\n@login_required\ndef a():\n    return 'a'\n\n\n"
+        "@users.route('/b')\n@login_required\ndef b():\n    return 'b'\n"
+    )
+    await open_file(client, "decorators.py", decorators)
+    uri = await open_file(client, "extra.py", views)
+    found = await diagnostics_for(client, uri, lambda d: len(d) == 2)
+    assert codes(found) == ["FL206", "FL206"]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=found[0].range,
+            context=types.CodeActionContext(diagnostics=[found[0]]),
+        )
+    )
+    assert actions is not None
+    fix = next(a for a in actions if isinstance(a, types.CodeAction) and "wraps" in a.title)
+    assert fix.edit is not None and fix.edit.changes is not None
+    target = (PACKAGE / "decorators.py").as_uri()
+    assert list(fix.edit.changes) == [target]
+    inserted = {e.new_text: e.range.start.line for e in fix.edit.changes[target]}
+    assert inserted["    @functools.wraps(view)\n"] == 21  # above `def wrapper`
