@@ -136,6 +136,8 @@ def completions(
     workspace: Workspace, path: str, line_text: str, line: int, col: int, function: str | None
 ) -> list[Completion]:
     before = line_text[:col]
+    if "url_for(" not in before:
+        return []  # most completion requests: nothing to do, and no route map to build
     rmap = route_map(workspace)
     match = _ENDPOINT_CONTEXT.search(before)
     if match:
