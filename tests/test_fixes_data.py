@@ -1,0 +1,77 @@
+"""Quick fixes of the request-data and security rules (FL3xx, FL4xx), applied: before -> after.
+
+Each case is a small module, the rule whose fix is applied, and the exact text the fix leaves;
+the result must parse and no longer have that finding.
+"""
+
+from __future__ import annotations
+
+import ast
+from textwrap import dedent
+
+import pytest
+
+from flask_lsp.analysis.checker import check_text
+
+from .test_rules import apply_fix
+
+HEADER = "from flask import Flask, request\n\napp = Flask(__name__)\n"
+
+CASES = [
+    pytest.param(
+        "FL301",
+        HEADER + '\n@app.route("/signup")\ndef signup():\n    return request.form["name"]\n',
+        HEADER
+        + '\n@app.route("/signup", methods=["GET", "POST"])\ndef signup():\n'
+        + '    return request.form["name"]\n',
+        id="FL301-adds-methods",
+    ),
+    pytest.param(
+        "FL301",
+        HEADER + '\n@app.get("/items")\ndef items():\n    return request.get_json()\n',
+        HEADER
+        + '\n@app.route("/items", methods=["GET", "POST"])\ndef items():\n'
+        + "    return request.get_json()\n",
+        id="FL301-shortcut-becomes-route",
+    ),
+    pytest.param(
+        "FL301",
+        HEADER
+        + '\n@app.route("/e", methods=["GET"])\ndef e():\n'
+        + '    if request.method == "PUT":\n        return request.data\n    return ""\n',
+        HEADER
+        + '\n@app.route("/e", methods=["GET", "PUT"])\ndef e():\n'
+        + '    if request.method == "PUT":\n        return request.data\n    return ""\n',
+        id="FL301-adds-the-tested-method",
+    ),
+    pytest.param(
+        "FL302",
+        HEADER
+        + '\n@app.route(\n    "/login",\n)\ndef login():\n'
+        + '    if request.method == "POST":\n        return "posted"\n    return "form"\n',
+        HEADER
+        + '\n@app.route(\n    "/login", methods=["GET", "POST"],\n)\ndef login():\n'
+        + '    if request.method == "POST":\n        return "posted"\n    return "form"\n',
+        id="FL302-multi-line-decorator",
+    ),
+    pytest.param(
+        "FL302",
+        HEADER
+        + '\ndef login():\n    if request.method == "POST":\n        return "p"\n    return "f"\n'
+        + '\n\napp.add_url_rule("/login", view_func=login)\n',
+        HEADER
+        + '\ndef login():\n    if request.method == "POST":\n        return "p"\n    return "f"\n'
+        + '\n\napp.add_url_rule("/login", view_func=login, methods=["GET", "POST"])\n',
+        id="FL302-add-url-rule",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "before", "after"), CASES)
+def test_fix_turns_before_into_after(code: str, before: str, after: str) -> None:
+    findings = [f for f in check_text(dedent(before)) if f.code == code]
+    assert findings, f"{code} not found in the 'before' text"
+    fixed = apply_fix(before, findings[0])
+    assert fixed == after
+    ast.parse(fixed)
+    assert len([f for f in check_text(fixed) if f.code == code]) < len(findings)
