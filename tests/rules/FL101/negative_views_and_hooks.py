@@ -12,7 +12,7 @@ def index():
 
 @bp.post("/login")
 def login():
-    session["user"] = request.form["user"]
+    session["user"] = request.form.get("user")
     return "ok"
 
 
@@ -32,7 +32,7 @@ def inject():
 
 
 def add_item():
-    session["cart"].append(request.form["item"])
+    session["cart"].append(request.form.get("item"))
     return "ok"
 
 
@@ -50,7 +50,7 @@ def current_path():
 
 
 with app.test_request_context("/?q=1"):
-    assert request.args["q"] == "1"
+    assert request.args.get("q") == "1"
 
 with app.test_client() as client:
     client.get("/")

@@ -24,7 +24,7 @@ def create_item():
 
 @app.route("/dynamic", methods=ALL)
 def dynamic():
-    return request.form["name"]
+    return request.form.get("name")
 
 
 @app.route("/options", **options)
@@ -34,7 +34,7 @@ def with_options():
 
 def registered_elsewhere():
     # Registered in another module: the methods are not known here.
-    return request.form["x"]
+    return request.form.get("x")
 
 
 @app.route("/values")

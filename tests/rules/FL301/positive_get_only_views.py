@@ -8,7 +8,7 @@ bp = Blueprint("api", __name__)
 
 @app.route("/signup")
 def signup():
-    name = request.form["name"]  # expect: FL301
+    name = request.form.get("name")  # expect: FL301
     return name
 
 
