@@ -64,6 +64,56 @@ CASES = [
         + '\n\napp.add_url_rule("/login", view_func=login, methods=["GET", "POST"])\n',
         id="FL302-add-url-rule",
     ),
+    pytest.param(
+        "FL304",
+        HEADER + '\n@app.post("/a")\ndef a():\n    return request.form["name"]\n',
+        HEADER + '\n@app.post("/a")\ndef a():\n    return request.form.get("name")\n',
+        id="FL304-form-get",
+    ),
+    pytest.param(
+        "FL304",
+        HEADER + '\n@app.post("/a")\ndef a():\n    return request.get_json()["user"]\n',
+        HEADER + '\n@app.post("/a")\ndef a():\n    return request.get_json().get("user")\n',
+        id="FL304-json-get",
+    ),
+    pytest.param(
+        "FL305",
+        HEADER + '\n@app.get("/a")\ndef a():\n    return request.args.get("page", 1)\n',
+        HEADER + '\n@app.get("/a")\ndef a():\n    return request.args.get("page", 1, type=int)\n',
+        id="FL305-type-int",
+    ),
+    pytest.param(
+        "FL305",
+        HEADER + '\n@app.get("/a")\ndef a():\n    return request.args.get("r", default=0.5)\n',
+        HEADER
+        + '\n@app.get("/a")\ndef a():\n    return request.args.get("r", default=0.5, type=float)\n',
+        id="FL305-type-float",
+    ),
+    pytest.param(
+        "FL306",
+        "import json\n\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"
+        '@app.get("/a")\ndef a():\n    data = {"ok": True}\n    return json.dumps(data)\n',
+        "import json\n\nfrom flask import Flask\nfrom flask import jsonify\n\n"
+        'app = Flask(__name__)\n\n\n@app.get("/a")\ndef a():\n    data = {"ok": True}\n'
+        "    return jsonify(data)\n",
+        id="FL306-jsonify-with-import",
+    ),
+    pytest.param(
+        "FL306",
+        "import json\n\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"
+        '@app.get("/a")\ndef a():\n    return json.dumps({"ok": True}), 201\n',
+        "import json\n\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"
+        '@app.get("/a")\ndef a():\n    return {"ok": True}, 201\n',
+        id="FL306-return-the-dict",
+    ),
+    pytest.param(
+        "FL307",
+        "import io\n\nfrom flask import send_file\n\n\ndef a():\n"
+        "    return send_file(io.BytesIO(b'x'))\n",
+        "import io\n\nfrom flask import send_file\n\n\ndef a():\n"
+        "    return send_file(io.BytesIO(b'x'), download_name=\"download.bin\")\n",
+        id="FL307-download-name",
+    ),
 ]
 
 

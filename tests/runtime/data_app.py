@@ -29,6 +29,10 @@ def create_app(secret_key: str | None = "test-only-key") -> Flask:
         value = request.args.get("page", 1)
         return type(value).__name__
 
+    @app.route("/page-int")
+    def page_int() -> str:
+        return repr(request.args.get("page", 1, type=int))
+
     @app.route("/dumps")
     def dumps() -> str:
         return json.dumps({"ok": True})

@@ -35,6 +35,13 @@ def test_fl305_args_get_default_keeps_its_type(
     assert client.get(f"/page{query}").text == type_name
 
 
+@pytest.mark.parametrize(("query", "value"), [("?page=2", "2"), ("", "1"), ("?page=abc", "1")])
+def test_fl305_type_int_converts_and_falls_back_to_the_default(
+    client: FlaskClient, query: str, value: str
+) -> None:
+    assert client.get(f"/page-int{query}").text == value
+
+
 def test_fl306_returned_json_dumps_is_served_as_html(client: FlaskClient) -> None:
     response = client.get("/dumps")
     assert response.mimetype == "text/html"
