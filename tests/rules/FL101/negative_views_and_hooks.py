@@ -2,6 +2,7 @@ from flask import Blueprint, Flask, request, session
 from flask.views import MethodView
 
 app = Flask(__name__)
+app.config.from_prefixed_env()
 bp = Blueprint("bp", __name__)
 
 
