@@ -114,6 +114,59 @@ CASES = [
         "    return send_file(io.BytesIO(b'x'), download_name=\"download.bin\")\n",
         id="FL307-download-name",
     ),
+    pytest.param(
+        "FL401",
+        'import os\n\nfrom flask import Flask\n\napp = Flask(__name__)\napp.config["SECRET_KEY"] = "dev"\n',
+        "import os\n\nfrom flask import Flask\n\napp = Flask(__name__)\n"
+        'app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]\n',
+        id="FL401-os-environ",
+    ),
+    pytest.param(
+        "FL401",
+        "from os import getenv\n\nfrom flask import Flask\n\n\nclass Config:\n"
+        '    SECRET_KEY = getenv("APP_KEY", "changeme")\n',
+        "from os import getenv\n\nfrom flask import Flask\nfrom os import environ\n\n\nclass Config:\n"
+        '    SECRET_KEY = environ["APP_KEY"]\n',
+        id="FL401-fallback-keeps-the-variable-name-and-imports-environ",
+    ),
+    pytest.param(
+        "FL402",
+        HEADER + '\nif __name__ == "__main__":\n    app.run(debug=True)\n',
+        HEADER + '\nif __name__ == "__main__":\n    app.run()\n',
+        id="FL402-only-keyword",
+    ),
+    pytest.param(
+        "FL402",
+        HEADER + '\nif __name__ == "__main__":\n    app.run(debug=True, port=8000)\n',
+        HEADER + '\nif __name__ == "__main__":\n    app.run(port=8000)\n',
+        id="FL402-first-keyword",
+    ),
+    pytest.param(
+        "FL402",
+        HEADER + '\nif __name__ == "__main__":\n    app.run(port=8000, debug=True)\n',
+        HEADER + '\nif __name__ == "__main__":\n    app.run(port=8000)\n',
+        id="FL402-last-keyword",
+    ),
+    pytest.param(
+        "FL405",
+        HEADER + "app.run(port=8000)  # dev server\n",
+        HEADER + 'if __name__ == "__main__":\n    app.run(port=8000)  # dev server\n',
+        id="FL405-main-guard",
+    ),
+    pytest.param(
+        "FL407",
+        HEADER + '\n\ndef view(response):\n    response.set_cookie("t", "v")\n',
+        HEADER
+        + '\n\ndef view(response):\n    response.set_cookie("t", "v", secure=True, httponly=True, samesite="Lax")\n',
+        id="FL407-all-flags",
+    ),
+    pytest.param(
+        "FL407",
+        HEADER + '\n\ndef view(response):\n    response.set_cookie("t", "v", httponly=True)\n',
+        HEADER
+        + '\n\ndef view(response):\n    response.set_cookie("t", "v", httponly=True, secure=True, samesite="Lax")\n',
+        id="FL407-missing-flags-only",
+    ),
 ]
 
 
