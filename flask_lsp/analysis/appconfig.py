@@ -187,7 +187,10 @@ class _Extractor:
                 via = f"{self._text(target.value)}[{key!r}]"
                 self._record(key, value, via, profile)
         elif isinstance(target, ast.Attribute) and target.attr in _APP_ATTRIBUTES:
-            if is_app(self.module, target.value):
+            # `x.debug = True` is common outside Flask: only in Flask or config modules.
+            if (target.attr == "secret_key" or self.config_module) and is_app(
+                self.module, target.value
+            ):
                 self._record(_APP_ATTRIBUTES[target.attr], value, self._text(target), profile)
         elif isinstance(target, ast.Name) and target.id in KNOWN_KEYS and self.config_module:
             via = f"class {in_class}" if in_class else "module variable"

@@ -33,3 +33,11 @@ def called_attr(rc: RuleContext, node: ast.AST) -> str | None:
     if isinstance(node, ast.Call):
         return request_attr(rc, node.func)
     return None
+
+
+def uses_request(rc: RuleContext) -> bool:
+    """Does the module use Flask's `request` at all? (A cheap test before walking its AST.)"""
+    return any(
+        use.proxy == "request" or rc.canonical(use.raw) == "flask.request"
+        for use in rc.module.facts.uses
+    )

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from flask_lsp.analysis.appconfig import is_app
 from flask_lsp.analysis.module import ParsedModule
 
+from ._memo import per_tree
+
 
 @dataclass
 class RunCall:
@@ -19,6 +21,12 @@ class RunCall:
 
 
 def run_calls(module: ParsedModule) -> list[RunCall]:
+    return per_tree("run_calls", module.tree, lambda: _run_calls(module))
+
+
+def _run_calls(module: ParsedModule) -> list[RunCall]:
+    if ".run(" not in module.source.text:
+        return []
     found: list[RunCall] = []
     _block(module, module.tree.body, import_time=True, top_level=True, found=found)
     return found

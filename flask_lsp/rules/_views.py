@@ -18,6 +18,7 @@ from flask_lsp.analysis.findings import Edit, Fix, Span
 from flask_lsp.analysis.module import ParsedModule
 
 from . import _calls
+from ._memo import per_tree
 from .base import RuleContext
 
 HTTP_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT")
@@ -70,6 +71,10 @@ def imports_flask(module: ParsedModule) -> bool:
 
 def views(module: ParsedModule) -> list[View]:
     """The module's views whose routes are declared in the module itself."""
+    return per_tree("views", module.tree, lambda: _views(module))
+
+
+def _views(module: ParsedModule) -> list[View]:
     if not imports_flask(module):
         return []
     by_name: dict[str, View] = {}

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from flask_lsp.analysis.findings import Finding, Severity
 
 from . import _views
-from ._request import BODY_READS, request_attr
+from ._request import BODY_READS, request_attr, uses_request
 from .base import Rule, RuleContext
 
 EXPLANATION = """\
@@ -31,6 +31,8 @@ _GET_ONLY = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
+    if not uses_request(rc):
+        return
     for view in _views.views(rc.module):
         methods = view.methods
         if methods is None or not methods <= _GET_ONLY:

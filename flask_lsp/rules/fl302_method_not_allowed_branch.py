@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from flask_lsp.analysis.findings import Finding, Severity
 
 from . import _views
+from ._request import uses_request
 from .base import Rule, RuleContext
 from .fl301_body_read_in_get_view import method_comparisons
 
@@ -24,6 +25,8 @@ is listed).
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
+    if not uses_request(rc):
+        return
     for view in _views.views(rc.module):
         methods = view.methods
         if methods is None:

@@ -9,7 +9,7 @@ from flask_lsp.analysis.findings import Finding, Related, Severity
 
 from . import _views
 from ._calls import keyword
-from ._request import CONTENT_CHECKS, JSON_READS, request_attr
+from ._request import CONTENT_CHECKS, JSON_READS, request_attr, uses_request
 from .base import Rule, RuleContext
 
 EXPLANATION = """\
@@ -33,6 +33,8 @@ or accept one format per endpoint.
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
+    if not uses_request(rc):
+        return
     for node in ast.walk(rc.module.tree):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             yield from _check_function(rc, node)

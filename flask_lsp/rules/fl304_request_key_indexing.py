@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from flask_lsp.analysis import edits
 from flask_lsp.analysis.findings import Finding, Fix, Severity
 
-from ._request import JSON_READS, called_attr, request_attr
+from ._request import JSON_READS, called_attr, request_attr, uses_request
 from .base import Rule, RuleContext
 
 EXPLANATION = """\
@@ -41,10 +41,9 @@ _TRY: tuple[type[ast.AST], ...] = tuple(
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
+    if not uses_request(rc):
+        return
     parents: dict[int, ast.AST] = {}
-    for parent in ast.walk(rc.module.tree):
-        for child in ast.iter_child_nodes(parent):
-            parents[id(child)] = parent
     for node in ast.walk(rc.module.tree):
         if not isinstance(node, ast.Subscript) or not isinstance(node.ctx, ast.Load):
             continue
@@ -59,6 +58,10 @@ def check(rc: RuleContext) -> Iterator[Finding]:
             what = "a non-JSON body aborts with 415 and a missing key raises KeyError (500)"
         else:
             continue
+        if not parents:
+            for parent in ast.walk(rc.module.tree):
+                for child in ast.iter_child_nodes(parent):
+                    parents[id(child)] = parent
         if _handled(node, parents) or _tested_first(rc, node, parents):
             continue
         source = rc.module.source

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from flask_lsp.analysis.findings import Finding, Fix, Severity
 
 from . import _calls
-from ._request import request_attr
+from ._request import request_attr, uses_request
 from .base import Rule, RuleContext
 
 EXPLANATION = """\
@@ -25,10 +25,24 @@ conversion fails (`?page=abc` gives 1, not an error). Booleans need a function o
 """
 
 _SOURCES = frozenset({"args", "form", "values", "cookies", "headers"})
+# `int(request.args.get("page", 1))` converts both cases: fine.
+_CONVERSIONS = frozenset({"int", "float", "str", "bool", "Decimal"})
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
+    if not uses_request(rc):
+        return
+    converted = {
+        id(node.args[0])
+        for node in ast.walk(rc.module.tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in _CONVERSIONS
+        and node.args
+    }
     for node in ast.walk(rc.module.tree):
+        if id(node) in converted:
+            continue
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
         if node.func.attr != "get" or request_attr(rc, node.func.value) not in _SOURCES:

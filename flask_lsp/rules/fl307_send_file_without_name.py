@@ -27,6 +27,8 @@ _SEND_FILE = frozenset({"flask.send_file"})
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
+    if "send_file" not in rc.module.source.text:
+        return
     for node in ast.walk(rc.module.tree):
         if not isinstance(node, ast.Call) or not node.args:
             continue

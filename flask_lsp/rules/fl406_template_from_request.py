@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from flask_lsp.analysis.findings import Finding, Severity
 
-from ._request import is_request
+from ._request import is_request, uses_request
 from .base import Rule, RuleContext
 
 EXPLANATION = """\
@@ -39,6 +39,8 @@ _SANITISERS = frozenset({"escape", "escape_silent", "quote", "urlencode", "int",
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
+    if not uses_request(rc):
+        return
     for node in ast.walk(rc.module.tree):
         if not isinstance(node, ast.Call) or not node.args:
             continue

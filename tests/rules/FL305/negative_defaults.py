@@ -18,3 +18,12 @@ def items():
 
 def helper(request):
     return request.args.get("page", 1)
+
+
+@app.route("/converted")
+def converted():
+    try:
+        page = int(request.args.get("page", 1))
+    except (TypeError, ValueError):
+        page = 1
+    return str(page)
