@@ -42,8 +42,9 @@ _APP_ATTRIBUTES = {"secret_key": "SECRET_KEY", "debug": "DEBUG", "testing": "TES
 _EXTERNAL_LOADS = frozenset(
     {"from_object", "from_pyfile", "from_envvar", "from_prefixed_env", "from_file"}
 )
-_TESTING = re.compile(r"test", re.IGNORECASE)
-_DEVELOPMENT = re.compile(r"dev|local|debug", re.IGNORECASE)
+# Words of identifiers: `DevelopmentConfig` -> Development, Config; `test_config` -> test, config.
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_DEVELOPMENT_WORDS = frozenset({"dev", "develop", "development", "local", "debug"})
 _CONFIG_MODULE = re.compile(r"config|settings|conf$", re.IGNORECASE)
 _ENV_READS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
 
@@ -141,9 +142,11 @@ class _Extractor:
             self._block(node.body, _merge(profile, self._function_profile(node)), None)
             return
         if isinstance(node, ast.If):
-            branch = _merge(profile, _text_profile(self._text(node.test)))
-            self._block(node.body, branch, in_class)
-            self._block(node.orelse, profile, in_class)
+            # `if test_config:` marks its body; `if test_config is None:` its `else`.
+            branch = _words_profile(self._text(node.test))
+            body, orelse = (branch, "") if not _negated(node.test) else ("", branch)
+            self._block(node.body, _merge(profile, body), in_class)
+            self._block(node.orelse, _merge(profile, orelse), in_class)
             self._expressions(node.test, profile)
             return
         if isinstance(node, ast.Assign | ast.AnnAssign):
@@ -269,7 +272,7 @@ class _Extractor:
     # -- profiles ------------------------------------------------------------------------------
 
     def _class_profile(self, node: ast.ClassDef) -> str:
-        if _TESTING.search(node.name):
+        if _words_profile(node.name) == "testing":
             return "testing"
         for statement in node.body:
             if (
@@ -278,13 +281,13 @@ class _Extractor:
                 and _is_true(statement.value)
             ):
                 return "testing"
-        return "development" if _DEVELOPMENT.search(node.name) else ""
+        return _words_profile(node.name)
 
     def _function_profile(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
         decorators = " ".join(self._text(d) for d in node.decorator_list)
-        if _TESTING.search(node.name) or "fixture" in decorators:
+        if "fixture" in decorators:
             return "testing"
-        return "development" if _DEVELOPMENT.search(node.name) else ""
+        return _words_profile(node.name)
 
     def _text(self, node: ast.AST) -> str:
         return self.module.source.text_at(self.module.span(node))
@@ -294,10 +297,24 @@ def _merge(outer: str, inner: str) -> str:
     return outer or inner
 
 
-def _text_profile(text: str) -> str:
-    if _TESTING.search(text):
+def _words_profile(text: str) -> str:
+    """ "testing" / "development" from the words of a name or condition (CamelCase, snake_case)."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    if any(w.startswith("test") for w in words):
         return "testing"
-    return "development" if _DEVELOPMENT.search(text) else ""
+    return "development" if words & _DEVELOPMENT_WORDS else ""
+
+
+def _negated(test: ast.expr) -> bool:
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return True
+    return (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.Is | ast.Eq)
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value in (None, False)
+    )
 
 
 def _is_config(node: ast.AST) -> bool:

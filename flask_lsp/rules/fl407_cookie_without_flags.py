@@ -40,6 +40,8 @@ def check(rc: RuleContext) -> Iterator[Finding]:
             continue
         if node.func.attr != "set_cookie" or _calls.has_double_star(node) or len(node.args) > 6:
             continue
+        if any(isinstance(argument, ast.Starred) for argument in node.args):
+            continue
         receiver = rc.module.source.text_at(rc.module.span(node.func.value))
         if "client" in receiver.lower():
             continue

@@ -21,3 +21,11 @@ def test_cookie(client):
 class Jar:
     def set_cookie(self, name, value):
         return name, value
+
+
+@app.route("/b")
+def b():
+    response = make_response("ok")
+    arguments = ("token", "abc", None, None, "/", None, True, True, "Lax")
+    response.set_cookie(*arguments)
+    return response
