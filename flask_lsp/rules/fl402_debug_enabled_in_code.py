@@ -13,10 +13,10 @@ EXPLANATION = """\
 In debug mode Flask serves the interactive Werkzeug debugger on every unhandled exception: a
 Python console in the browser, running code as the server's user. The console is PIN-protected,
 but the PIN is derived from machine facts and is not meant as a security boundary, and the
-tracebacks show source, settings and secrets. Flask's documentation: "Do not enable debug mode
-when deploying in production." Switched on in code (`app.run(debug=True)`, `app.debug = True`,
-`DEBUG = True` in a configuration that is not a development or testing one), it follows the
-code wherever it is deployed.
+tracebacks show source, settings and secrets (Flask's `run()` documentation: with the debug flag
+the server will "show a debugger in case an exception happened"). Switched on in code
+(`app.run(debug=True)`, `app.debug = True`, `DEBUG = True` in a configuration that is not a
+development or testing one), it follows the code wherever it is deployed.
 
 **How to fix.** Leave it out of the code and turn it on per machine: `flask run --debug`, or
 `FLASK_DEBUG=1` in the development environment. The quick fix drops `debug=True` from

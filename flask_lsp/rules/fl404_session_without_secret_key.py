@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 
 from flask_lsp.analysis.appconfig import ConfigFacts
@@ -17,14 +18,15 @@ gives an empty, read-only session and writing to it fails in the view:
     RuntimeError: The session is unavailable because no secret key was set.  Set the
     secret_key on the application to something unique and secret.
 
-so every login, cart or flash message breaks with a 500 (`flash()` writes to the session too).
+so every login, cart or flash message breaks with a 500.
 
-flask-lsp reports the first use of Flask's `session` in each module when the workspace creates a
-Flask app and sets `SECRET_KEY` nowhere: not through `app.config`, `app.secret_key`, `update`,
-`from_mapping`, a configuration class or module, and loads no configuration it cannot see
-(`from_object`, `from_pyfile`, `from_envvar`, `from_prefixed_env`, `from_file`, a mapping
-built at run time). Flask-Session (server-side sessions) is accepted too. Another object named
-`session` (SQLAlchemy's, a parameter) is not Flask's and is not reported.
+flask-lsp reports the first use of Flask's `session` (or a `flash()`, which writes to it) in
+each module when the workspace creates a Flask app and sets `SECRET_KEY` nowhere: not through
+`app.config`, `app.secret_key`, `update`, `from_mapping`, a configuration class or module, and
+loads no configuration it cannot see (`from_object`, `from_pyfile`, `from_envvar`,
+`from_prefixed_env`, `from_file`, a mapping built at run time). Flask-Session (server-side
+sessions) is accepted too. Another object named `session` (SQLAlchemy's, a parameter) is not
+Flask's and is not reported.
 
 **How to fix.** Configure a key from the environment: `app.config.from_prefixed_env()` with
 `FLASK_SECRET_KEY` set, or `app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]`.
@@ -36,16 +38,28 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         ("FL404", "session-without-key"), lambda: _unconfigured(rc.workspace)
     ):
         return
-    for use in rc.module.facts.uses:
-        if use.proxy != "session" or rc.canonical(use.raw) != "flask.session":
-            continue
+    places = [
+        (use.span, "`session` is used")
+        for use in rc.module.facts.uses
+        if use.proxy == "session" and rc.canonical(use.raw) == "flask.session"
+    ]
+    if "flash" in rc.module.source.text:
+        for node in ast.walk(rc.module.tree):
+            if isinstance(node, ast.Call) and _is_flash(rc, node.func):
+                places.append((rc.module.span(node), "`flash()` stores messages in the session"))
+    if places:
+        span, what = min(places, key=lambda place: place[0])
         message = (
-            "`session` is used, but no `SECRET_KEY` is configured anywhere in the workspace: "
-            'writing to it raises RuntimeError ("The session is unavailable because no secret '
+            f"{what}, but no `SECRET_KEY` is configured anywhere in the workspace: writing to "
+            'the session raises RuntimeError ("The session is unavailable because no secret '
             'key was set")'
         )
-        yield rc.finding(use.span, message)
-        return
+        yield rc.finding(span, message)
+
+
+def _is_flash(rc: RuleContext, func: ast.expr) -> bool:
+    raw = rc.module.resolve(func)
+    return raw is not None and rc.canonical(raw) == "flask.flash"
 
 
 def _unconfigured(workspace: Workspace) -> bool:

@@ -13,8 +13,8 @@ from .base import Rule, RuleContext
 EXPLANATION = """\
 `render_template_string(source)` compiles `source` as a Jinja template. When the source contains
 request data, the client writes template code: `?name={{ 7 * 7 }}` renders `49`, and from there
-`{{ cycler.__init__.__globals__.os.popen("id").read() }}` runs commands on the server
-(server-side template injection: remote code execution). `Markup(text)` declares `text` safe
+template expressions reach Python objects and, through them, the `os` module: commands run on
+the server (server-side template injection: remote code execution). `Markup(text)` declares `text` safe
 HTML, so Jinja stops escaping it: `Markup(request.args["q"])` lets a link inject `<script>`
 (cross-site scripting). The same holds for `jinja2.Template(...)`.
 

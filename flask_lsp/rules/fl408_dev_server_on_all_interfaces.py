@@ -12,8 +12,8 @@ from .base import Rule, RuleContext
 EXPLANATION = """\
 `app.run(host="0.0.0.0")` makes the development server listen on every network interface, so
 anyone who can reach the machine (the café Wi-Fi, the office network, the internet for a cloud
-VM) can reach the app. Werkzeug's server is not built for that ("Do not use the development
-server in a production deployment"). On its own this is a hint: it is also how you test from a
+VM) can reach the app. Werkzeug's server is not built for that; it says so when it starts:
+"WARNING: This is a development server. Do not use it in a production deployment." On its own this is a hint: it is also how you test from a
 phone or run inside a container. With debug mode on it is an error: the interactive debugger
 then runs Python code for anyone on the network who can trigger an exception (and guess or
 brute-force the PIN).

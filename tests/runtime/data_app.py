@@ -11,6 +11,7 @@ from flask import Flask, render_template_string, request, send_file, session
 def create_app(secret_key: str | None = "test-only-key") -> Flask:
     app = Flask(__name__)
     app.config["TESTING"] = True
+    app.config["SESSION_COOKIE_SECURE"] = False
     if secret_key is not None:
         app.config["SECRET_KEY"] = secret_key
 
@@ -45,6 +46,10 @@ def create_app(secret_key: str | None = "test-only-key") -> Flask:
     def read_json() -> object:
         return request.get_json()
 
+    @app.route("/json-key", methods=["POST"])
+    def json_key() -> object:
+        return request.json["user"]
+
     @app.route("/either", methods=["POST"])
     def either() -> dict[str, object]:
         return {"form": dict(request.form), "json": request.get_json(silent=True)}
@@ -53,6 +58,10 @@ def create_app(secret_key: str | None = "test-only-key") -> Flask:
     def remember() -> str:
         session["user"] = "ada"
         return "ok"
+
+    @app.route("/whoami")
+    def whoami() -> str:
+        return str(session.get("user", "anonymous"))
 
     @app.route("/hello")
     def hello() -> str:

@@ -28,6 +28,17 @@ def test_fl304_missing_form_key_aborts_with_400(client: FlaskClient) -> None:
     assert client.post("/form", data={"name": "ada"}).text == "ada"
 
 
+def test_fl304_json_key_paths(client: FlaskClient) -> None:
+    # Not JSON: 415 with Werkzeug's message (quoted by FL303/FL304); JSON without the key: the
+    # KeyError escapes the view (a 500 in production; the test client re-raises it).
+    response = client.post("/json-key", data="user=ada")
+    assert response.status_code == 415
+    assert b"Did not attempt to load JSON data" in response.data
+    with pytest.raises(KeyError):
+        client.post("/json-key", json={"name": "ada"})
+    assert client.post("/json-key", json={"user": "ada"}).text == "ada"
+
+
 @pytest.mark.parametrize(("query", "type_name"), [("?page=2", "str"), ("", "int")])
 def test_fl305_args_get_default_keeps_its_type(
     client: FlaskClient, query: str, type_name: str
@@ -70,8 +81,18 @@ def test_fl303_a_view_sees_either_json_or_form_never_both(client: FlaskClient) -
 
 def test_fl404_writing_the_session_without_a_secret_key_raises() -> None:
     client = create_app(secret_key=None).test_client()
+    assert client.get("/whoami").text == "anonymous"  # reading works: an empty session
     with pytest.raises(RuntimeError, match="no secret key was set"):
         client.post("/remember")
+
+
+def test_fl403_secure_false_leaves_the_session_cookie_readable_over_http(
+    client: FlaskClient,
+) -> None:
+    header = client.post("/remember").headers["Set-Cookie"]
+    assert header.startswith("session=")
+    assert "Secure" not in header
+    assert "HttpOnly" in header  # Flask's default, which SESSION_COOKIE_HTTPONLY=False removes
 
 
 def test_fl406_a_template_built_from_request_data_runs_it(client: FlaskClient) -> None:
