@@ -148,6 +148,24 @@ CASES = [
         id="FL402-last-keyword",
     ),
     pytest.param(
+        "FL402",
+        HEADER + "app.debug = True\napp.testing = False\n",
+        HEADER + "app.testing = False\n",
+        id="FL402-drop-app-debug",
+    ),
+    pytest.param(
+        "FL402",
+        HEADER + "\n\nclass ProductionConfig:\n    DEBUG = True\n",
+        HEADER + "\n\nclass ProductionConfig:\n    pass\n",
+        id="FL402-drop-the-only-class-attribute",
+    ),
+    pytest.param(
+        "FL402",
+        HEADER + 'app.config.update(DEBUG=True, SECRET_KEY=environ["K"])\n',
+        HEADER + 'app.config.update(SECRET_KEY=environ["K"])\n',
+        id="FL402-drop-update-keyword",
+    ),
+    pytest.param(
         "FL405",
         HEADER + "app.run(port=8000)  # dev server\n",
         HEADER + 'if __name__ == "__main__":\n    app.run(port=8000)  # dev server\n',
