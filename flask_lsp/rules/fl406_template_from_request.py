@@ -19,8 +19,9 @@ HTML, so Jinja stops escaping it: `Markup(request.args["q"])` lets a link inject
 (cross-site scripting). The same holds for `jinja2.Template(...)`.
 
 flask-lsp follows request data (`request.args`, `form`, `json`, `headers`, `cookies`...) into
-the template source or the `Markup` argument, directly or through a variable assigned in the
-same function; `escape(...)` sanitises.
+the template source or the `Markup` argument, through operators, f-strings and string methods,
+directly or through a variable assigned in the same function; `escape(...)` sanitises, and the
+result of another function (`load_template(request.args["name"])`) is not request data.
 
 **How to fix.** Keep templates constant and pass data as variables, which Jinja escapes:
 `render_template_string("Hello {{ name }}", name=request.args["name"])`. For HTML snippets use
@@ -36,6 +37,26 @@ _SINKS = {
     "jinja2.Markup": "Markup",
 }
 _SANITISERS = frozenset({"escape", "escape_silent", "quote", "urlencode", "int", "float", "len"})
+_STRING_BUILDERS = frozenset(
+    {
+        "str",
+        "format",
+        "format_map",
+        "join",
+        "replace",
+        "strip",
+        "lstrip",
+        "rstrip",
+        "lower",
+        "upper",
+        "title",
+        "capitalize",
+        "encode",
+        "decode",
+        "get",
+        "getlist",
+    }
+)
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
@@ -65,17 +86,20 @@ def check(rc: RuleContext) -> Iterator[Finding]:
 
 
 def _tainted(rc: RuleContext, node: ast.expr, depth: int) -> str | None:
-    """The request expression that flows into `node`, if any."""
+    """The request expression that flows into `node`, if any.
+
+    Data flows through operators, f-strings, containers and string methods (`.format`,
+    `.join`...), not through other calls: `load_template(request.args["name"])` returns what
+    the function returns, not the request data, and `escape(...)` sanitises.
+    """
     stack: list[ast.AST] = [node]
     while stack:
         child = stack.pop()
-        if isinstance(child, ast.Call):
-            name = child.func.attr if isinstance(child.func, ast.Attribute) else None
-            name = name or (child.func.id if isinstance(child.func, ast.Name) else None)
-            if name in _SANITISERS:
-                continue
         if isinstance(child, ast.Attribute) and is_request(rc, child.value):
             return rc.module.source.text_at(rc.module.span(child))
+        if isinstance(child, ast.Call):
+            stack.extend(_call_inputs(child))
+            continue
         if isinstance(child, ast.Name) and depth < 3:
             value = rc.module.names.assigned_value(
                 child.id, rc.module.scope_at(child), child.lineno
@@ -84,10 +108,23 @@ def _tainted(rc: RuleContext, node: ast.expr, depth: int) -> str | None:
                 found = _tainted(rc, value, depth + 1)
                 if found:
                     return found
-        if isinstance(child, ast.Lambda):
+        if isinstance(child, ast.Lambda | ast.comprehension):
             continue
         stack.extend(ast.iter_child_nodes(child))
     return None
+
+
+def _call_inputs(call: ast.Call) -> list[ast.AST]:
+    """What a call passes on: the receiver of any method (`request.args.get(...)`), and the
+    arguments of string building (`"...".format(x)`, `str(x)`)."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if name in _SANITISERS:
+        return []
+    inputs: list[ast.AST] = [func.value] if isinstance(func, ast.Attribute) else []
+    if name in _STRING_BUILDERS:
+        inputs += [*call.args, *(k.value for k in call.keywords)]
+    return inputs
 
 
 RULE = Rule(

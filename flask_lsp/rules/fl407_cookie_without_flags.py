@@ -19,7 +19,8 @@ EXPLANATION = """\
 - without `samesite="Lax"` (or "Strict") it travels with cross-site requests (CSRF).
 
 For a cookie that carries anything sensitive (a token, an identifier), set all three. Calls that
-pass `**kwargs`, and the test client's `client.set_cookie(...)`, are not reported.
+pass `**kwargs`, an explicit `httponly=False` (a cookie scripts must read), and the test
+client's `client.set_cookie(...)` are not reported.
 
 **How to fix.** `response.set_cookie("token", value, secure=True, httponly=True, samesite="Lax")`
 (quick fix: adds the missing flags). A cookie that scripts must read (a CSRF token for a
@@ -69,6 +70,8 @@ def _weak(call: ast.Call, name: str) -> bool:
         return False  # decided at run time
     if name == "samesite":
         return value.value is None or str(value.value).lower() == "none"
+    if name == "httponly" and value.value is False:
+        return False  # deliberate: a cookie that scripts must read
     return value.value is not True
 
 

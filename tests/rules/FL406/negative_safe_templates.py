@@ -37,3 +37,12 @@ def helper(request):
 @app.route("/f")
 def count_only():
     return Markup("<b>%d</b>" % len(request.args))
+
+
+def load_template(name):
+    return TEMPLATE
+
+
+@app.route("/g")
+def looked_up():
+    return render_template_string(load_template(request.args.get("name", "default")))

@@ -26,3 +26,9 @@ def greet():
     name = request.cookies.get("name", "")
     greeting = "Hi %s" % name
     return render_template_string(greeting)  # expect: FL406
+
+
+@app.route("/joined")
+def joined():
+    parts = ", ".join(request.args.getlist("tag"))
+    return render_template_string("<p>{}</p>".format(parts))  # expect: FL406

@@ -29,3 +29,10 @@ def b():
     arguments = ("token", "abc", None, None, "/", None, True, True, "Lax")
     response.set_cookie(*arguments)
     return response
+
+
+@app.route("/csrf")
+def csrf_cookie():
+    response = make_response("ok")
+    response.set_cookie("csrf_token", "t", secure=True, httponly=False, samesite="Strict")
+    return response
