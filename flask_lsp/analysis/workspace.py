@@ -231,28 +231,33 @@ class Workspace:
                 return _flask_canonical(inferred)
         return raw if self.module(parts[0]) is None else None
 
-    def function(self, qualname: str) -> tuple[ModuleFacts, FunctionInfo] | None:
-        key = ("function", qualname)
+    def function(
+        self, qualname: str, near: str | None = None
+    ) -> tuple[ModuleFacts, FunctionInfo] | None:
+        """The function called `qualname`; with same-named modules, the one closest to `near`."""
+        key = ("function", qualname, near)
         if key not in self._memo:
-            self._memo[key] = self._find_function(qualname)
+            self._memo[key] = self._find_function(qualname, near)
         return self._memo[key]  # type: ignore[return-value]
 
-    def _find_function(self, qualname: str) -> tuple[ModuleFacts, FunctionInfo] | None:
+    def _find_function(
+        self, qualname: str, near: str | None
+    ) -> tuple[ModuleFacts, FunctionInfo] | None:
         head = qualname.split(".<locals>.")[0]
         parts = head.split(".")
         for cut in range(len(parts) - 1, 0, -1):
-            for module in self._by_name.get(".".join(parts[:cut]), []):
+            module = self.module(".".join(parts[:cut]), near)
+            if module is not None:
                 info = module.functions.get(qualname)
-                if info is not None:
-                    return module, info
+                return (module, info) if info is not None else None
         return None
 
     def resolve_function(self, raw: str, near: str) -> tuple[ModuleFacts, FunctionInfo] | None:
-        found = self.function(raw)
+        found = self.function(raw, near)
         if found is not None:
             return found
         canonical = self.canonical(raw, near)
-        return self.function(canonical) if canonical and canonical != raw else None
+        return self.function(canonical, near) if canonical and canonical != raw else None
 
     @property
     def server_name_configured(self) -> bool:
@@ -337,27 +342,27 @@ class Workspace:
 
     # -- helpers judged by their callers ----------------------------------------------------------
 
-    def needs(self, qualname: str) -> tuple[Need, ...]:
+    def needs(self, qualname: str, near: str | None = None) -> tuple[Need, ...]:
         """The contexts `qualname` needs from whoever calls it, with a witness chain each.
 
         Only the uses its own body cannot vouch for count: a use inside `with app.app_context()`
         needs no app context from the caller, and a registered view needs nothing from anyone.
         """
-        return self._needs(qualname, frozenset(), ignore_own_context=False)
+        return self._needs(qualname, near, frozenset(), ignore_own_context=False)
 
-    def body_needs(self, qualname: str) -> tuple[Need, ...]:
+    def body_needs(self, qualname: str, near: str | None = None) -> tuple[Need, ...]:
         """Like `needs`, ignoring how the function itself is registered (for thread targets)."""
-        return self._needs(qualname, frozenset(), ignore_own_context=True)
+        return self._needs(qualname, near, frozenset(), ignore_own_context=True)
 
     def _needs(
-        self, qualname: str, stack: frozenset[str], ignore_own_context: bool
+        self, qualname: str, near: str | None, stack: frozenset[str], ignore_own_context: bool
     ) -> tuple[Need, ...]:
-        key = ("needs", qualname, ignore_own_context)
+        key = ("needs", qualname, near, ignore_own_context)
         if key in self._memo:
             return self._memo[key]  # type: ignore[return-value]
         if qualname in stack or len(stack) > _MAX_CHAIN:
             return ()
-        found = self.function(qualname)
+        found = self.function(qualname, near)
         if found is None:
             return ()
         module, info = found
@@ -379,7 +384,7 @@ class Workspace:
             callee = self.resolve_function(call.raw, module.path)
             if callee is None:
                 continue
-            for need in self._needs(callee[1].qualname, inner_stack, False):
+            for need in self._needs(callee[1].qualname, callee[0].path, inner_stack, False):
                 if need.kind in result or _pushed_covers(call.pushed, need.kind):
                     continue
                 step = Related(

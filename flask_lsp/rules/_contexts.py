@@ -39,7 +39,7 @@ def context_findings(rc: RuleContext, kind: str) -> Iterator[Finding]:
         callee = rc.workspace.resolve_function(call.raw, facts.path)
         if callee is None:
             continue
-        for need in rc.workspace.needs(callee[1].qualname):
+        for need in rc.workspace.needs(callee[1].qualname, callee[0].path):
             if need.kind != kind or cx.satisfies(ctx, kind, server_name) is not False:
                 continue
             subject = f"`{callee[1].name}()` (it uses `{need.proxy}`)"
