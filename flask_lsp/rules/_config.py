@@ -18,7 +18,3 @@ def values(rc: RuleContext, key: str) -> Iterator[ConfigValue]:
     for value in facts(rc).values:
         if value.key == key:
             yield value
-
-
-def literal_text(value: object) -> str:
-    return repr(value)

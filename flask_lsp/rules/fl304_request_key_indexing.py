@@ -12,11 +12,12 @@ from ._request import JSON_READS, called_attr, request_attr, uses_request
 from .base import Rule, RuleContext
 
 EXPLANATION = """\
-`request.form`, `request.args`, `request.files`, `request.values`, `request.cookies` and
-`request.headers` are Werkzeug multi-dicts: indexing a key the client did not send raises
-`BadRequestKeyError` (a `KeyError` and a `400 Bad Request`), so a missing field ends the request
-with Werkzeug's bare error page ("The browser (or proxy) sent a request that this server could
-not understand."). `request.json["k"]` / `request.get_json()["k"]` has three ways out: a body
+`request.form`, `request.args`, `request.files`, `request.values` and `request.cookies` are
+Werkzeug multi-dicts: indexing a key the client did not send raises `BadRequestKeyError` (a
+`KeyError` and a `400 Bad Request`), so a missing field ends the request with Werkzeug's bare
+error page ("The browser (or proxy) sent a request that this server could not understand.").
+`request.headers["X-Name"]` is worse: a missing header raises a plain `KeyError`, a 500 Internal
+Server Error. `request.json["k"]` / `request.get_json()["k"]` has three ways out: a body
 that is not JSON aborts with 415, a JSON `null` body gives `TypeError`, and a missing key raises
 a plain `KeyError`, a 500 Internal Server Error.
 
@@ -52,7 +53,9 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         container = node.value
         attr = request_attr(rc, container)
         called = called_attr(rc, container)
-        if attr in _MULTIDICTS:
+        if attr == "headers":
+            what = "a missing header raises KeyError: a 500 Internal Server Error"
+        elif attr in _MULTIDICTS:
             what = "a missing key aborts with 400 Bad Request (BadRequestKeyError)"
         elif attr == "json" or called in JSON_READS:
             what = "a non-JSON body aborts with 415 and a missing key raises KeyError (500)"

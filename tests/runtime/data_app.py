@@ -25,6 +25,14 @@ def create_app(secret_key: str | None = "test-only-key") -> Flask:
     def form() -> str:
         return request.form["name"]
 
+    @app.route("/header")
+    def header() -> str:
+        return request.headers["X-Token"]
+
+    @app.route("/cookie-value")
+    def cookie_value() -> str:
+        return request.cookies["token"]
+
     @app.route("/page")
     def page() -> str:
         value = request.args.get("page", 1)

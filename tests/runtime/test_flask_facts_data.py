@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from flask.testing import FlaskClient
+from werkzeug.exceptions import BadRequestKeyError
 
 from .data_app import create_app
 
@@ -28,14 +29,23 @@ def test_fl304_missing_form_key_aborts_with_400(client: FlaskClient) -> None:
     assert client.post("/form", data={"name": "ada"}).text == "ada"
 
 
+def test_fl304_missing_cookie_is_400_but_missing_header_is_a_500(client: FlaskClient) -> None:
+    assert client.get("/cookie-value").status_code == 400
+    with pytest.raises(KeyError) as raised:  # a 500 in production
+        client.get("/header")
+    assert not isinstance(raised.value, BadRequestKeyError)
+    assert client.get("/header", headers={"X-Token": "t"}).text == "t"
+
+
 def test_fl304_json_key_paths(client: FlaskClient) -> None:
     # Not JSON: 415 with Werkzeug's message (quoted by FL303/FL304); JSON without the key: the
     # KeyError escapes the view (a 500 in production; the test client re-raises it).
     response = client.post("/json-key", data="user=ada")
     assert response.status_code == 415
     assert b"Did not attempt to load JSON data" in response.data
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError) as raised:
         client.post("/json-key", json={"name": "ada"})
+    assert not isinstance(raised.value, BadRequestKeyError)
     assert client.post("/json-key", json={"user": "ada"}).text == "ada"
 
 

@@ -24,3 +24,8 @@ def guarded_other_key():
     if "a" in request.form:
         return request.form["b"]  # expect: FL304
     return ""
+
+
+@app.get("/token")
+def token():
+    return request.headers["X-Token"]  # expect: FL304
