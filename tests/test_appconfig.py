@@ -102,3 +102,7 @@ def test_app_creation_and_flask_session_are_noted() -> None:
 )
 def test_profiles_come_from_whole_words_and_the_branch_taken(code: str, profile: str) -> None:
     assert [v.profile for v in config_of(code).values] == [profile]
+
+
+def test_a_load_used_as_a_condition_is_recorded() -> None:
+    assert config_of("if not app.config.from_pyfile('local.py', silent=True):\n    pass").external

@@ -147,7 +147,7 @@ class _Extractor:
             body, orelse = (branch, "") if not _negated(node.test) else ("", branch)
             self._block(node.body, _merge(profile, body), in_class)
             self._block(node.orelse, _merge(profile, orelse), in_class)
-            self._expressions(node.test, profile)
+            self._expressions(ast.Expr(value=node.test), profile)
             return
         if isinstance(node, ast.Assign | ast.AnnAssign):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
