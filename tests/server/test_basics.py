@@ -53,7 +53,7 @@ async def test_hover_on_proxy_says_whether_context_is_active(
     client: LanguageClient, workspace: Path
 ) -> None:
     uri = (workspace / "app.py").as_uri()
-    text = IMPORT_TIME + "\n\n@app.route('/')\ndef index():\n    return request.args['q']\n"
+    text = IMPORT_TIME + "\n\n@app.route('/')\ndef index():\n    return request.args.get('q')\n"
     await open_document(client, uri, text)
     await diagnostics_for(client, uri, lambda d: len(d) > 0)
     text = await hover_text(client, uri, line=9, character=12)

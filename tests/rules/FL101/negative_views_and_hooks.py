@@ -2,6 +2,7 @@ from flask import Blueprint, Flask, request, session
 from flask.views import MethodView
 
 app = Flask(__name__)
+app.config.from_prefixed_env()
 bp = Blueprint("bp", __name__)
 
 
@@ -12,7 +13,7 @@ def index():
 
 @bp.post("/login")
 def login():
-    session["user"] = request.form["user"]
+    session["user"] = request.form.get("user")
     return "ok"
 
 
@@ -32,7 +33,7 @@ def inject():
 
 
 def add_item():
-    session["cart"].append(request.form["item"])
+    session["cart"].append(request.form.get("item"))
     return "ok"
 
 
@@ -50,7 +51,7 @@ def current_path():
 
 
 with app.test_request_context("/?q=1"):
-    assert request.args["q"] == "1"
+    assert request.args.get("q") == "1"
 
 with app.test_client() as client:
     client.get("/")

@@ -14,7 +14,7 @@ def seed():
 @click.command()
 @with_appcontext
 def export():
-    return session.get("user")  # expect: FL101
+    return session.get("user")  # expect: FL101, FL404
 
 
 @app.teardown_appcontext

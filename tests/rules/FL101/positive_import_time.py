@@ -5,7 +5,7 @@ from flask import request as rq
 app = Flask(__name__)
 
 LANG = request.accept_languages.best  # expect: FL101
-TOKEN = session["token"]  # expect: FL101
+TOKEN = session["token"]  # expect: FL101, FL404
 AGENT = f.request.user_agent  # expect: FL101
 IS_JSON = rq.is_json  # expect: FL101
 

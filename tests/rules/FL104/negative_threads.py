@@ -23,7 +23,7 @@ def signup():
         print(request.path)
 
     threading.Thread(target=log_request).start()
-    executor.submit(send, request.form["email"], current_app._get_current_object())
+    executor.submit(send, request.form.get("email"), current_app._get_current_object())
     executor.submit(plain_job, 3)
     threading.Thread(target=copy_current_request_context(lambda: request.path)).start()
     return "ok"

@@ -20,7 +20,7 @@ def audit():
 @app.route("/signup", methods=["POST"])
 def signup():
     def send_mail():
-        print(request.form["email"])
+        print(request.form.get("email"))
 
     threading.Thread(target=send_mail).start()  # expect: FL104
     executor.submit(notify, current_app)  # expect: FL104

@@ -5,5 +5,6 @@ from .views import bp
 
 def create_app():
     app = Flask(__name__)
+    app.config.from_prefixed_env()
     app.register_blueprint(bp)
     return app

@@ -1,0 +1,7 @@
+from flask import Flask
+
+
+def create_app(config="blog.config.ProductionConfig"):
+    app = Flask(__name__)
+    app.config.from_object(config)
+    return app

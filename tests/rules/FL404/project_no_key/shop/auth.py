@@ -1,0 +1,9 @@
+from flask import Blueprint, session
+
+bp = Blueprint("auth", __name__)
+
+
+@bp.post("/logout")
+def logout():
+    session.clear()  # expect: FL404
+    return "bye"
