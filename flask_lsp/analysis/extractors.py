@@ -18,4 +18,6 @@ Extractor = Callable[["ParsedModule"], Any]
 
 def extractors() -> list[tuple[str, Extractor]]:
     """Imported lazily: extractor modules import `module`, which imports this one."""
-    return []
+    from . import structure
+
+    return [(structure.NAME, structure.extract)]
