@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from flask import Flask
 
 RULES = Path(__file__).parent.parent / "rules"
 
@@ -46,3 +49,65 @@ def test_fl501_fixture_projects_fail_to_import_exactly_when_flagged(project: Pat
         assert "partially initialized module" in result.stderr
     else:
         assert result.returncode == 0, result.stderr
+
+
+# -- FL503-FL505: Flask-SQLAlchemy 3.1 ------------------------------------------------------------
+
+
+@pytest.fixture
+def data_app() -> Flask:
+    from .data_app import create_app
+
+    app = create_app()
+    app.config["TESTING"] = False  # errors become 500 responses, as in production
+    return app
+
+
+def test_fl504_a_swallowed_failed_commit_breaks_the_next_commit(data_app: Flask) -> None:
+    from sqlalchemy.exc import PendingRollbackError
+
+    data_app.config["PROPAGATE_EXCEPTIONS"] = True
+    client = data_app.test_client()
+    with pytest.raises(PendingRollbackError, match=r"first issue Session\.rollback\(\)"):
+        client.post("/swallow")
+
+
+def test_fl504_rolling_back_in_the_handler_keeps_the_session_usable(data_app: Flask) -> None:
+    client = data_app.test_client()
+    assert client.post("/rollback").status_code == 200
+    assert client.get("/names").json == ["a", "b"]
+
+
+def test_fl503_an_uncommitted_add_is_gone_after_the_request(data_app: Flask) -> None:
+    client = data_app.test_client()
+    assert client.post("/add-only").status_code == 200
+    assert client.post("/add-and-commit").status_code == 200
+    assert client.get("/names").json == ["kept"]
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        lambda db, Tag: db.session.add(Tag(name="x")),
+        lambda db, Tag: db.create_all(),
+        lambda db, Tag: Tag.query.all(),
+    ],
+    ids=["db.session", "db.create_all", "Model.query"],
+)
+def test_fl505_flask_sqlalchemy_needs_an_app_context(
+    data_app: Flask, use: Callable[[Any, Any], object]
+) -> None:
+    from .data_app import Tag, db
+
+    with pytest.raises(RuntimeError, match="Working outside of application context"):
+        use(db, Tag)
+    with data_app.app_context():
+        use(db, Tag)  # the same call works inside one
+
+
+def test_fl505_an_app_never_passed_to_init_app_is_not_registered() -> None:
+    from .data_app import db
+
+    other = Flask("other")
+    with other.app_context(), pytest.raises(RuntimeError, match="not registered with this"):
+        db.session.execute(db.select(db.literal(1)))

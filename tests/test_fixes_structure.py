@@ -1,0 +1,63 @@
+"""Quick fixes of the structure and data-layer rules (FL5xx), applied: the code before and after."""
+
+from __future__ import annotations
+
+import ast
+from textwrap import dedent
+
+from flask_lsp.analysis.checker import check_text
+
+from .test_rules import apply_fix
+
+
+def fixed(code: str, before: str, path: str = "app.py") -> str:
+    """Apply the quick fix of the only `code` finding in `before`; check it parses and is gone."""
+    before = dedent(before)
+    findings = [f for f in check_text(before, path) if f.code == code]
+    assert len(findings) == 1, findings
+    after = apply_fix(before, findings[0])
+    ast.parse(after)
+    assert not [f for f in check_text(after, path) if f.code == code]
+    return after
+
+
+DB = """\
+from flask import Flask
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy.exc import IntegrityError
+
+app = Flask(__name__)
+db = SQLAlchemy(app)
+"""
+
+
+def test_fl504_rolls_back_in_the_handler() -> None:
+    before = DB + dedent(
+        """
+        def save(tag):
+            try:
+                db.session.add(tag)
+                db.session.commit()
+            except IntegrityError:
+                log("taken")
+        """
+    )
+    after = DB + dedent(
+        """
+        def save(tag):
+            try:
+                db.session.add(tag)
+                db.session.commit()
+            except IntegrityError:
+                db.session.rollback()
+                log("taken")
+        """
+    )
+    assert fixed("FL504", before) == after
+
+
+def test_fl504_has_no_fix_for_a_one_line_handler() -> None:
+    code = DB + "try:\n    db.session.commit()\nexcept Exception: pass\n"
+    findings = [f for f in check_text(code, "app.py") if f.code == "FL504"]
+    assert len(findings) == 1
+    assert findings[0].fix is None
