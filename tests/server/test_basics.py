@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from lsprotocol import types
@@ -159,3 +160,17 @@ async def test_pull_diagnostics(client: LanguageClient, workspace: Path) -> None
     )
     assert isinstance(report, types.RelatedFullDocumentDiagnosticReport)
     assert codes(report.items) == ["FL102"]
+
+
+async def test_broken_region_keeps_its_last_good_diagnostics(
+    client: LanguageClient, workspace: Path
+) -> None:
+    uri = (workspace / "app.py").as_uri()
+    text = IMPORT_TIME + "ARGS = request.args\n"
+    await open_document(client, uri, text)
+    await diagnostics_for(client, uri, lambda d: len(d) == 2)
+    # Typing on the FL102 line breaks it; the finding stays until the line parses again.
+    await replace_text(client, uri, text.replace("current_app.name", "current_app.name + (", 1))
+    await asyncio.sleep(0.3)
+    found = await diagnostics_for(client, uri, lambda d: len(d) == 2)
+    assert codes(found) == ["FL101", "FL102"]
