@@ -7,7 +7,7 @@ from textwrap import dedent
 
 from flask_lsp.analysis.checker import check_text
 
-from .test_rules import apply_fix
+from .fixes import apply_fix
 
 
 def fixed(code: str, before: str, path: str = "app.py") -> str:
