@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from textwrap import dedent
 
+import pytest
+
 from flask_lsp.analysis.checker import check_text
 
 from .fixes import apply_fix
@@ -61,3 +63,37 @@ def test_fl504_has_no_fix_for_a_one_line_handler() -> None:
     findings = [f for f in check_text(code, "app.py") if f.code == "FL504"]
     assert len(findings) == 1
     assert findings[0].fix is None
+
+
+FL506_CASES = [
+    pytest.param(
+        "from flask import Flask, escape as esc, jsonify\n",
+        "from flask import Flask, jsonify\nfrom markupsafe import escape as esc\n",
+        id="escape-moves-to-markupsafe",
+    ),
+    pytest.param(
+        "from flask import Markup\n",
+        "from markupsafe import Markup\n",
+        id="markup-alone",
+    ),
+    pytest.param(
+        "def f():\n    from flask.helpers import safe_join\n    return safe_join\n",
+        "def f():\n    from werkzeug.utils import safe_join\n    return safe_join\n",
+        id="safe-join-in-a-function-keeps-indentation",
+    ),
+    pytest.param(
+        "from flask import send_file\nr = send_file(p, attachment_filename='a.pdf')\n",
+        "from flask import send_file\nr = send_file(p, download_name='a.pdf')\n",
+        id="attachment-filename-to-download-name",
+    ),
+    pytest.param(
+        "import flask\nr = flask.send_from_directory(d, filename=n)\n",
+        "import flask\nr = flask.send_from_directory(d, path=n)\n",
+        id="send-from-directory-filename-to-path",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), FL506_CASES)
+def test_fl506_mechanical_replacements(before: str, after: str) -> None:
+    assert fixed("FL506", before) == after

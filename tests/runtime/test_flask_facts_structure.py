@@ -15,6 +15,13 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from flask_lsp.rules.fl506_removed_flask_api import (
+    APP_ATTRIBUTES,
+    KEYWORDS,
+    KNOWN_APP_ATTRIBUTES,
+    NAMES,
+)
+
 RULES = Path(__file__).parent.parent / "rules"
 
 
@@ -111,3 +118,53 @@ def test_fl505_an_app_never_passed_to_init_app_is_not_registered() -> None:
     other = Flask("other")
     with other.app_context(), pytest.raises(RuntimeError, match="not registered with this"):
         db.session.execute(db.select(db.literal(1)))
+
+
+# -- FL506: what Flask 3.1 no longer has ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("qualified", sorted(n for n, r in NAMES.items() if not r.deprecated))
+def test_fl506_removed_names_are_gone(qualified: str) -> None:
+    import importlib
+
+    module, _, name = qualified.rpartition(".")
+    with pytest.raises(AttributeError):
+        getattr(importlib.import_module(module), name)
+
+
+@pytest.mark.parametrize("attribute", sorted([*APP_ATTRIBUTES, *KNOWN_APP_ATTRIBUTES]))
+def test_fl506_removed_app_and_blueprint_attributes_are_gone(attribute: str) -> None:
+    from flask import Blueprint
+
+    assert not hasattr(Flask(__name__), attribute)
+    assert not hasattr(Blueprint("bp", __name__), attribute)
+
+
+def test_fl506_importing_a_removed_name_raises_import_error() -> None:
+    with pytest.raises(ImportError, match="cannot import name 'escape' from 'flask'"):
+        exec("from flask import escape", {})
+
+
+def test_fl506_old_send_file_keywords_raise_type_error(tmp_path: Path) -> None:
+    from flask import send_file, send_from_directory
+
+    (tmp_path / "r.txt").write_text("r")
+    app = Flask(__name__)
+    with app.test_request_context():
+        for keyword, renamed in KEYWORDS["flask.send_file"].items():
+            with pytest.raises(TypeError, match=f"unexpected keyword argument '{keyword}'"):
+                send_file(str(tmp_path / "r.txt"), **{keyword: "x"})
+            value = {"download_name": "r.txt", "max_age": 0, "etag": True}[renamed]
+            send_file(str(tmp_path / "r.txt"), **{renamed: value})  # the new name works
+        with pytest.raises(TypeError):
+            send_from_directory(str(tmp_path), filename="r.txt")  # type: ignore[call-arg]
+
+
+def test_fl506_removed_json_settings_are_ignored() -> None:
+    app = Flask(__name__)
+    app.config["JSON_SORT_KEYS"] = False
+    with app.test_request_context():
+        assert app.json.response({"b": 1, "a": 2}).get_data(as_text=True).startswith('{"a"')
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    with app.test_request_context():
+        assert app.json.response({"b": 1, "a": 2}).get_data(as_text=True).startswith('{"b"')
