@@ -97,3 +97,58 @@ FL506_CASES = [
 @pytest.mark.parametrize(("before", "after"), FL506_CASES)
 def test_fl506_mechanical_replacements(before: str, after: str) -> None:
     assert fixed("FL506", before) == after
+
+
+def test_fl502_binds_the_extension_in_the_factory() -> None:
+    before = """\
+        from flask import Flask
+        from flask_migrate import Migrate
+        from flask_sqlalchemy import SQLAlchemy
+
+        legacy = Flask(__name__)
+        db = SQLAlchemy()
+        migrate = Migrate(legacy, db, compare_type=True)
+
+
+        def create_app():
+            app = Flask(__name__)
+            app.config.from_prefixed_env()
+            db.init_app(app)
+            return app
+        """
+    after = """\
+        from flask import Flask
+        from flask_migrate import Migrate
+        from flask_sqlalchemy import SQLAlchemy
+
+        legacy = Flask(__name__)
+        db = SQLAlchemy()
+        migrate = Migrate(compare_type=True)
+
+
+        def create_app():
+            app = Flask(__name__)
+            app.config.from_prefixed_env()
+            db.init_app(app)
+            migrate.init_app(app, db)
+            return app
+        """
+    assert fixed("FL502", before) == dedent(after)
+
+
+def test_fl502_offers_no_fix_for_an_unnamed_extension_or_a_factory_elsewhere() -> None:
+    code = dedent(
+        """\
+        from flask import Flask
+        from flask_cors import CORS
+
+        app = Flask(__name__)
+        CORS(app)
+
+
+        def create_app():
+            return Flask(__name__)
+        """
+    )
+    findings = [f for f in check_text(code, "app.py") if f.code == "FL502"]
+    assert [f.fix for f in findings] == [None]

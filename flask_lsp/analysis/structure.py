@@ -90,6 +90,7 @@ class ImportStmt:
 class Factory:
     qualname: str
     name: str
+    line: int  # 0-based line of `def`
     app_var: str | None  # the name the factory binds its `Flask(...)` to
     return_line: int | None  # 0-based line of its last `return <app_var>`
     body_indent: str
@@ -105,6 +106,7 @@ class ExtensionBinding:
     statement: Span | None  # the whole statement, when it is `name = Ext(...)` on its own lines
     target: str | None  # the module-level name it is assigned to
     app_arg: str  # the app variable passed
+    app_from_factory: bool  # that app is `create_app()`'s, not a `Flask(...)` of its own
     positional: tuple[str, ...]  # positional argument texts (the app first)
     keywords: tuple[str, ...]  # keyword argument texts, kept in the constructor
     args_span: Span  # from the opening to the closing parenthesis, inclusive
@@ -131,6 +133,7 @@ class StructureFacts:
     imports: list[ImportStmt] = field(default_factory=list)
     first_binding: dict[str, int] = field(default_factory=dict)  # name -> 0-based line
     app_vars: dict[str, int] = field(default_factory=dict)  # module-level Flask apps
+    factory_made: set[str] = field(default_factory=set)  # those of them made by a factory call
     factories: list[Factory] = field(default_factory=list)
     extensions: list[ExtensionBinding] = field(default_factory=list)
     sqlalchemy_names: set[str] = field(default_factory=set)
@@ -207,6 +210,8 @@ class _Walker:
                 if callee == "flask.Flask" or callee.endswith(".Flask") or factory_call:
                     for target in targets:
                         self.facts.app_vars.setdefault(target, statement.lineno - 1)
+                        if factory_call:
+                            self.facts.factory_made.add(target)
                 if callee in _SQLALCHEMY_CLASSES:
                     self.facts.sqlalchemy_names.update(targets)
             elif isinstance(statement, ast.ClassDef):
@@ -243,12 +248,21 @@ class _Walker:
                 and child.value.id == app_var
             ):
                 return_line = child.lineno - 1
-        if app_var is None or (return_line is None and node.name not in _FACTORY_NAMES):
+        returns_flask = any(
+            isinstance(child, ast.Return)
+            and isinstance(child.value, ast.Call)
+            and (self.names.resolve(child.value.func, inner) or "").endswith("Flask")
+            for child in ast.walk(node)
+        )
+        if app_var is None and not returns_flask and node.name != "create_app":
+            return None
+        if return_line is None and not returns_flask and node.name not in _FACTORY_NAMES:
             return None
         first = node.body[0]
         return Factory(
             qualname=inner.qualname,
             name=node.name,
+            line=node.lineno - 1,
             app_var=app_var,
             return_line=return_line,
             body_indent=self.src.indent_of(first.lineno - 1),
@@ -468,6 +482,7 @@ class _Walker:
                 statement=statement if own_lines and (not after or after.startswith("#")) else None,
                 target=target,
                 app_arg=app_arg.id,
+                app_from_factory=app_arg.id in self.facts.factory_made,
                 positional=tuple(self.src.text_at(self.src.span_of(a)) for a in call.args),
                 keywords=tuple(
                     self.src.text_at(self.src.span_of(k))

@@ -112,12 +112,24 @@ def test_fl505_flask_sqlalchemy_needs_an_app_context(
         use(db, Tag)  # the same call works inside one
 
 
-def test_fl505_an_app_never_passed_to_init_app_is_not_registered() -> None:
-    from .data_app import db
+def test_fl502_an_extension_bound_to_another_app_fails_in_the_factorys_app() -> None:
+    from flask_sqlalchemy import SQLAlchemy
 
-    other = Flask("other")
-    with other.app_context(), pytest.raises(RuntimeError, match="not registered with this"):
+    legacy = Flask("legacy")
+    legacy.config["SQLALCHEMY_DATABASE_URI"] = "sqlite://"
+    db = SQLAlchemy(legacy)  # bound at import time
+
+    def create_app(bind: bool) -> Flask:
+        app = Flask("factory")
+        app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite://"
+        if bind:
+            db.init_app(app)
+        return app
+
+    with create_app(bind=False).app_context(), pytest.raises(RuntimeError, match="not registered"):
         db.session.execute(db.select(db.literal(1)))
+    with create_app(bind=True).app_context():
+        assert db.session.execute(db.select(db.literal(1))).scalar() == 1
 
 
 # -- FL506: what Flask 3.1 no longer has ----------------------------------------------------------
