@@ -152,3 +152,75 @@ def test_fl502_offers_no_fix_for_an_unnamed_extension_or_a_factory_elsewhere() -
     )
     findings = [f for f in check_text(code, "app.py") if f.code == "FL502"]
     assert [f.fix for f in findings] == [None]
+
+
+FL505_CASES = [
+    pytest.param(
+        """\
+        from flask import Flask
+        from flask_sqlalchemy import SQLAlchemy
+
+        db = SQLAlchemy()
+
+
+        def create_app():
+            app = Flask(__name__)
+            db.init_app(app)
+            db.create_all()
+            return app
+        """,
+        """\
+        from flask import Flask
+        from flask_sqlalchemy import SQLAlchemy
+
+        db = SQLAlchemy()
+
+
+        def create_app():
+            app = Flask(__name__)
+            db.init_app(app)
+            with app.app_context():
+                db.create_all()
+            return app
+        """,
+        id="create-all-in-the-factory",
+    ),
+    pytest.param(
+        """\
+        from flask import Flask
+        from flask_sqlalchemy import SQLAlchemy
+
+        app = Flask(__name__)
+        db = SQLAlchemy(app)
+        db.session.execute(db.text("PRAGMA foreign_keys=ON"))
+        """,
+        """\
+        from flask import Flask
+        from flask_sqlalchemy import SQLAlchemy
+
+        app = Flask(__name__)
+        db = SQLAlchemy(app)
+        with app.app_context():
+            db.session.execute(db.text("PRAGMA foreign_keys=ON"))
+        """,
+        id="session-at-module-level",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), FL505_CASES)
+def test_fl505_wraps_the_statement_in_an_app_context(before: str, after: str) -> None:
+    assert fixed("FL505", before) == dedent(after)
+
+
+def test_fl505_offers_no_fix_without_an_app_object_in_scope() -> None:
+    code = dedent(
+        """\
+        from flask_sqlalchemy import SQLAlchemy
+
+        db = SQLAlchemy()
+        db.create_all()
+        """
+    )
+    findings = [f for f in check_text(code, "models.py") if f.code == "FL505"]
+    assert [f.fix for f in findings] == [None]

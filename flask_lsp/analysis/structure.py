@@ -92,6 +92,7 @@ class Factory:
     name: str
     line: int  # 0-based line of `def`
     app_var: str | None  # the name the factory binds its `Flask(...)` to
+    app_line: int | None  # 0-based line of that assignment
     return_line: int | None  # 0-based line of its last `return <app_var>`
     body_indent: str
 
@@ -121,7 +122,8 @@ class DbUse:
     attr: str  # session | query | create_all ...
     op: str | None  # the session method called: add, commit, execute ...
     write: bool  # changes data (needs a commit)
-    span: Span  # `db.session.add` / `User.query`
+    span: Span  # `db.session` / `User.query` / `db.create_all`
+    text: str  # the source text at `span`, for messages
     function: str | None  # enclosing function's qualified name; None at module level
     ctx: ExecContext  # context at this point (the function's, refined by `with` blocks)
     pushed: frozenset[str]  # contexts pushed inside the enclosing function
@@ -231,6 +233,7 @@ class _Walker:
     def _factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Factory | None:
         inner = self.names.scope_of(node)
         app_var: str | None = None
+        app_line: int | None = None
         return_line: int | None = None
         for child in ast.walk(node):
             if (
@@ -241,6 +244,7 @@ class _Walker:
                 and app_var is None
             ):
                 app_var = child.targets[0].id
+                app_line = child.lineno - 1
             if (
                 isinstance(child, ast.Return)
                 and isinstance(child.value, ast.Name)
@@ -264,6 +268,7 @@ class _Walker:
             name=node.name,
             line=node.lineno - 1,
             app_var=app_var,
+            app_line=app_line,
             return_line=return_line,
             body_indent=self.src.indent_of(first.lineno - 1),
         )
@@ -583,6 +588,7 @@ class _Walker:
                 op=op,
                 write=write,
                 span=self.src.span_of(node),
+                text=" ".join(self.src.text_at(self.src.span_of(node)).split())[:60],
                 function=self.function,
                 ctx=self.ctx,
                 pushed=self.pushed,

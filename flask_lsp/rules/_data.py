@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
+from flask_lsp.analysis.findings import Related
 from flask_lsp.analysis.module import ModuleFacts
-from flask_lsp.analysis.structure import NAME, ImportStmt, StructureFacts
+from flask_lsp.analysis.structure import NAME, DbUse, ImportStmt, StructureFacts
 from flask_lsp.analysis.workspace import Workspace
 
 _MAX_HOPS = 10
@@ -157,3 +158,58 @@ def _unwind(previous: dict[str, tuple[str, Edge]], start: str, goal: str) -> Ite
         before, edge = previous[current]
         yield edge
         current = before
+
+
+# -- helpers that use Flask-SQLAlchemy, judged by their callers -------------------------------------
+
+_MAX_CHAIN = 8
+
+
+def db_needs(ws: Workspace, qualname: str, ignore_own_context: bool = False) -> tuple[Related, ...]:
+    """The chain to a Flask-SQLAlchemy use that needs an app context from `qualname`'s caller.
+
+    Empty when the function needs nothing: it pushes a context around its uses, or Flask runs it
+    with one (a view, a CLI command; its own uses are judged where they are).
+    """
+    key = ("fl5-db-needs", qualname, ignore_own_context)
+    return ws.cached(key, lambda: _db_needs(ws, qualname, frozenset(), ignore_own_context))
+
+
+def _db_needs(
+    ws: Workspace, qualname: str, stack: frozenset[str], ignore_own_context: bool
+) -> tuple[Related, ...]:
+    if qualname in stack or len(stack) > _MAX_CHAIN:
+        return ()
+    found = ws.function(qualname)
+    if found is None:
+        return ()
+    module, info = found
+    if info.ctx.known and not ignore_own_context:
+        return ()
+    for use in structure(module).db_uses:
+        if (
+            use.function == qualname
+            and "app" not in use.pushed
+            and "request" not in use.pushed
+            and is_flask_sqlalchemy(ws, use.ref, use.via_model, module.path)
+        ):
+            return (Related(module.path, use.span, f"`{info.name}` uses `{describe(use)}` here"),)
+    for call in module.calls:
+        if call.function != qualname or call.pushed & {"app", "request"}:
+            continue
+        callee = ws.resolve_function(call.raw, module.path)
+        if callee is None:
+            continue
+        chain = _db_needs(ws, callee[1].qualname, stack | {qualname}, False)
+        if chain:
+            step = Related(module.path, call.span, f"`{info.name}` calls `{callee[1].name}` here")
+            return (step, *chain)
+    return ()
+
+
+def describe(use: DbUse) -> str:
+    """`db.session`, `User.query`, `db.create_all()` for messages."""
+    return use.text + ("()" if not use.via_model and use.attr not in _NOT_CALLED else "")
+
+
+_NOT_CALLED = frozenset({"session", "engine", "engines"})
