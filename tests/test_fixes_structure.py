@@ -224,3 +224,42 @@ def test_fl505_offers_no_fix_without_an_app_object_in_scope() -> None:
     )
     findings = [f for f in check_text(code, "models.py") if f.code == "FL505"]
     assert [f.fix for f in findings] == [None]
+
+
+def test_fl503_commits_after_the_last_write() -> None:
+    before = DB + dedent(
+        """
+
+        @app.post("/tags")
+        def add_tags():
+            db.session.add(Tag(name="a"))
+            db.session.add(Tag(name="b"))  # the second one
+            return "ok"
+        """
+    )
+    after = DB + dedent(
+        """
+
+        @app.post("/tags")
+        def add_tags():
+            db.session.add(Tag(name="a"))
+            db.session.add(Tag(name="b"))  # the second one
+            db.session.commit()
+            return "ok"
+        """
+    )
+    assert fixed("FL503", before) == after
+
+
+def test_fl503_offers_no_fix_for_a_write_inside_a_branch() -> None:
+    code = DB + dedent(
+        """
+        @app.post("/tags")
+        def add_tag():
+            if True:
+                db.session.add(Tag())
+            return "ok"
+        """
+    )
+    findings = [f for f in check_text(code, "app.py") if f.code == "FL503"]
+    assert [f.fix for f in findings] == [None]

@@ -171,6 +171,19 @@ def _catches_import_error(node: ast.Try) -> bool:
     return False
 
 
+def _query_in_chain(node: ast.expr) -> ast.Attribute | None:
+    """The `User.query` in `User.query.filter_by(...).delete()`'s receiver chain."""
+    while True:
+        if isinstance(node, ast.Attribute):
+            if node.attr == "query":
+                return node
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        else:
+            return None
+
+
 def _last(node: ast.AST) -> str | None:
     if isinstance(node, ast.Attribute):
         return node.attr
@@ -512,14 +525,19 @@ class _Walker:
 
     def _expr(self, node: ast.expr) -> None:
         session_ops: dict[int, tuple[str, ast.Call]] = {}
+        query_writes: set[int] = set()
         for child in self._walk_expr(node):
             if isinstance(child, ast.Call):
                 self._call(child)
                 func = child.func
                 if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute):
                     session_ops[id(func.value)] = (func.attr, child)
+                if isinstance(func, ast.Attribute) and func.attr in ("delete", "update"):
+                    query = _query_in_chain(func.value)
+                    if query is not None:
+                        query_writes.add(id(query))
             elif isinstance(child, ast.Attribute):
-                self._attribute(child, session_ops.get(id(child)))
+                self._attribute(child, session_ops.get(id(child)), id(child) in query_writes)
 
     def _walk_expr(self, node: ast.expr) -> Iterator[ast.AST]:
         """Pre-order (a call before its callee), not into lambdas: they run later, elsewhere."""
@@ -534,16 +552,19 @@ class _Walker:
     def _call(self, node: ast.Call) -> None:
         if self.function is None:
             return
-        name = _last(node.func) or ""
-        if name == "commit" or (isinstance(node.func, ast.Name) and "commit" in name.lower()):
+        # Any `.commit()`, and the calls we cannot follow that probably commit (`user.save()`).
+        name = (_last(node.func) or "").lower()
+        if "commit" in name or name == "save" or name.startswith("save_"):
             self.facts.commits.add(self.function)
 
-    def _attribute(self, node: ast.Attribute, called: tuple[str, ast.Call] | None) -> None:
+    def _attribute(
+        self, node: ast.Attribute, called: tuple[str, ast.Call] | None, query_write: bool
+    ) -> None:
         scope = self.m.scope_at(node)
         if node.attr == "query":
             ref = self._ref(node.value, scope)
             if ref is not None:
-                self._record(ref, True, "query", None, False, node)
+                self._record(ref, True, "query", None, query_write, node)
             return
         if node.attr not in DB_NEEDS_APP:
             return
