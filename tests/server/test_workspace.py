@@ -6,7 +6,10 @@ import asyncio
 import json
 import socket
 import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from lsprotocol import types
 from pytest_lsp import LanguageClient
@@ -74,14 +77,27 @@ def test_tcp_transport_answers_initialize(tmp_path: Path) -> None:
 
 
 def _connect(port: int) -> socket.socket:
+    return retry(lambda: socket.create_connection(("127.0.0.1", port), timeout=10))
+
+
+T = TypeVar("T")
+
+
+def retry(connect: Callable[[], T]) -> T:
+    """Connect once the server listens (it takes a moment to start)."""
     for _ in range(100):
         try:
-            return socket.create_connection(("127.0.0.1", port), timeout=10)
+            return connect()
         except OSError:
-            import time
-
             time.sleep(0.1)
-    raise AssertionError("the TCP server never listened")
+    raise AssertionError("the server never listened")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def _read_message(connection: socket.socket) -> dict[str, object]:
