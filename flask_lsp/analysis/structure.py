@@ -17,6 +17,7 @@ workspace can tell later whether it is really a Flask-SQLAlchemy instance.
 from __future__ import annotations
 
 import ast
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -28,6 +29,8 @@ from .findings import Span
 if TYPE_CHECKING:
     from .module import ParsedModule
     from .names import Scope
+
+log = logging.getLogger(__name__)
 
 NAME = "structure"
 
@@ -58,6 +61,7 @@ DB_NEEDS_APP = frozenset(
         "paginate",
     }
 )
+_DB_WORDS = (*DB_NEEDS_APP, "query", "commit", "save")
 _SQL_WRITE_CONSTRUCTS = frozenset({"update", "insert", "delete"})
 _SQL_WRITE_WORDS = ("insert", "update", "delete", "replace", "merge", "truncate")
 _SQLALCHEMY_CLASSES = frozenset(
@@ -146,8 +150,13 @@ class StructureFacts:
 
 
 def extract(module: ParsedModule) -> StructureFacts:
+    """Never raises: a bug or a pathological file costs these facts, not the module."""
     facts = StructureFacts()
-    _Walker(module, facts).run()
+    try:
+        _Walker(module, facts).run()
+    except Exception:  # RecursionError on absurd nesting included
+        log.warning("structure facts failed for %s", module.path, exc_info=True)
+        return StructureFacts()
     return facts
 
 
@@ -155,6 +164,18 @@ def _is_type_checking(test: ast.expr) -> bool:
     if isinstance(test, ast.Name):
         return test.id == "TYPE_CHECKING"
     return isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+
+
+def _is_main(test: ast.expr) -> bool:
+    """`if __name__ == "__main__":`"""
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == "__name__"
+        and len(test.comparators) == 1
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value == "__main__"
+    )
 
 
 def _catches_import_error(node: ast.Try) -> bool:
@@ -205,6 +226,10 @@ class _Walker:
         self.import_time = True
         self.guarded = False
         self.commit_block_depth = 0
+        # Most modules never touch a database: skip walking their expressions.
+        text = module.source.text
+        self.scan_expressions = any(word in text for word in _DB_WORDS)
+        self.mentions_flask_class = "Flask" in text
 
     # -- module-level passes --------------------------------------------------------------------
 
@@ -244,6 +269,8 @@ class _Walker:
                 self._module_bindings(statement.body)
 
     def _factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Factory | None:
+        if not self.mentions_flask_class and node.name != "create_app":
+            return None
         inner = self.names.scope_of(node)
         app_var: str | None = None
         app_line: int | None = None
@@ -329,7 +356,8 @@ class _Walker:
             self._block(node.body)
         elif isinstance(node, ast.Import | ast.ImportFrom):
             self._import(node)
-        elif isinstance(node, ast.If) and _is_type_checking(node.test):
+        elif isinstance(node, ast.If) and (_is_type_checking(node.test) or _is_main(node.test)):
+            # Not run when the module is imported (by a type checker only, or as a script).
             saved = self.import_time
             self.import_time = False
             self._block(node.body)
@@ -524,6 +552,8 @@ class _Walker:
         return self.fn_ctx
 
     def _expr(self, node: ast.expr) -> None:
+        if not self.scan_expressions:
+            return
         session_ops: dict[int, tuple[str, ast.Call]] = {}
         query_writes: set[int] = set()
         for child in self._walk_expr(node):
@@ -540,14 +570,15 @@ class _Walker:
                 self._attribute(child, session_ops.get(id(child)), id(child) in query_writes)
 
     def _walk_expr(self, node: ast.expr) -> Iterator[ast.AST]:
-        """Pre-order (a call before its callee), not into lambdas: they run later, elsewhere."""
+        """Parents before children (a call before its callee); not into lambdas (they run later)."""
         stack: list[ast.AST] = [node]
         while stack:
             current = stack.pop()
             if isinstance(current, ast.Lambda):
                 continue
             yield current
-            stack.extend(reversed(list(ast.iter_child_nodes(current))))
+            if not isinstance(current, ast.Name | ast.Constant):
+                stack.extend(ast.iter_child_nodes(current))
 
     def _call(self, node: ast.Call) -> None:
         if self.function is None:
