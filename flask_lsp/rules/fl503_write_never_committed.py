@@ -20,7 +20,7 @@ EXPLANATION = """\
 3 removes the session when the application context ends (after every request and every CLI
 command), which rolls back whatever was not committed. The view answers 200 and the data is
 silently gone. (`SQLALCHEMY_COMMIT_ON_TEARDOWN`, which used to commit for you, was removed in
-Flask-SQLAlchemy 3.0.)
+Flask-SQLAlchemy 3.1.)
 
 flask-lsp starts from the code Flask runs (views, request hooks, CLI commands, tasks, app
 factories) and follows the functions they call across the workspace. It reports a write when

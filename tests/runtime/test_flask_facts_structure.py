@@ -85,7 +85,12 @@ def test_fl504_rolling_back_in_the_handler_keeps_the_session_usable(data_app: Fl
     assert client.get("/names").json == ["a", "b"]
 
 
-def test_fl503_an_uncommitted_add_is_gone_after_the_request(data_app: Flask) -> None:
+@pytest.mark.parametrize("old_setting", [False, True], ids=["default", "COMMIT_ON_TEARDOWN"])
+def test_fl503_an_uncommitted_add_is_gone_after_the_request(
+    data_app: Flask, old_setting: bool
+) -> None:
+    """Flask-SQLAlchemy 3.1 ignores the old `SQLALCHEMY_COMMIT_ON_TEARDOWN` setting."""
+    data_app.config["SQLALCHEMY_COMMIT_ON_TEARDOWN"] = old_setting
     client = data_app.test_client()
     assert client.post("/add-only").status_code == 200
     assert client.post("/add-and-commit").status_code == 200
