@@ -42,6 +42,16 @@ def create_app() -> Flask:
                 db.session.rollback()
         return "ok"
 
+    @app.post("/tag/<name>")
+    def add_tag(name: str) -> tuple[str, int]:
+        """Not FL504: the view returns, and the session is removed when the request ends."""
+        try:
+            db.session.add(Tag(name=name))
+            db.session.commit()
+        except IntegrityError:
+            return "taken", 409
+        return "ok", 201
+
     @app.post("/add-only")
     def add_only() -> str:
         """FL503: added, never committed."""

@@ -79,6 +79,35 @@ def test_fl504_a_swallowed_failed_commit_breaks_the_next_commit(data_app: Flask)
         client.post("/swallow")
 
 
+def test_fl504_a_view_that_returns_from_the_handler_leaves_no_failed_session(
+    data_app: Flask,
+) -> None:
+    client = data_app.test_client()
+    assert client.post("/tag/a").status_code == 201
+    assert client.post("/tag/a").status_code == 409
+    assert client.post("/tag/b").status_code == 201  # the next request gets a fresh session
+
+
+def test_fl505_a_thread_starts_without_the_app_context(data_app: Flask) -> None:
+    import threading
+
+    from .data_app import Tag
+
+    errors: list[BaseException] = []
+
+    def count() -> None:
+        try:
+            Tag.query.count()
+        except RuntimeError as error:
+            errors.append(error)
+
+    with data_app.app_context():
+        worker = threading.Thread(target=count)
+        worker.start()
+        worker.join()
+    assert "Working outside of application context" in str(errors[0])
+
+
 def test_fl504_rolling_back_in_the_handler_keeps_the_session_usable(data_app: Flask) -> None:
     client = data_app.test_client()
     assert client.post("/rollback").status_code == 200
