@@ -91,6 +91,15 @@ class ImportStmt:
 
 
 @dataclass(frozen=True, slots=True)
+class ModuleAttribute:
+    """`app.app` at import time, where `app` is bound by `import app`."""
+
+    module: str
+    attr: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Factory:
     qualname: str
     name: str
@@ -137,6 +146,7 @@ class DbUse:
 @dataclass
 class StructureFacts:
     imports: list[ImportStmt] = field(default_factory=list)
+    module_attributes: list[ModuleAttribute] = field(default_factory=list)  # at import time
     first_binding: dict[str, int] = field(default_factory=dict)  # name -> 0-based line
     app_vars: dict[str, int] = field(default_factory=dict)  # module-level Flask apps
     factory_made: set[str] = field(default_factory=set)  # those of them made by a factory call
@@ -552,6 +562,8 @@ class _Walker:
         return self.fn_ctx
 
     def _expr(self, node: ast.expr) -> None:
+        if self.import_time and self.function is None:
+            self._module_attributes(node)
         if not self.scan_expressions:
             return
         session_ops: dict[int, tuple[str, ast.Call]] = {}
@@ -568,6 +580,17 @@ class _Walker:
                         query_writes.add(id(query))
             elif isinstance(child, ast.Attribute):
                 self._attribute(child, session_ops.get(id(child)), id(child) in query_writes)
+
+    def _module_attributes(self, node: ast.expr) -> None:
+        for child in self._walk_expr(node):
+            if not (isinstance(child, ast.Attribute) and isinstance(child.value, ast.Name)):
+                continue
+            name = child.value.id
+            binding = self.names.lookup(name, self.m.scope_at(child), child.lineno)
+            if binding is not None and binding.kind == "import" and binding.target == name:
+                self.facts.module_attributes.append(
+                    ModuleAttribute(name, child.attr, self.src.span_of(child))
+                )
 
     def _walk_expr(self, node: ast.expr) -> Iterator[ast.AST]:
         """Parents before children (a call before its callee); not into lambdas (they run later)."""

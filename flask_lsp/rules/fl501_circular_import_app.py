@@ -58,10 +58,38 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         finding = _cycle(rc, target, stmt.name, bound_at, stmt.span)
         if finding is not None:
             yield finding
+    yield from _attribute_access(rc)
+
+
+def _attribute_access(rc: RuleContext) -> Iterator[Finding]:
+    """`import app` then `@app.app.route(...)` at import time: AttributeError, same cycle."""
+    ws = rc.workspace
+    here = rc.module.facts
+    imported = {s.module for s in structure(here).imports if s.name is None}
+    for access in structure(here).module_attributes:
+        if access.module not in imported:
+            continue
+        target = ws.module(access.module, here.path)
+        if target is None or target.path == here.path:
+            continue
+        if ws.module(f"{access.module}.{access.attr}", here.path) is not None:
+            continue
+        facts = structure(target)
+        bound_at = facts.first_binding.get(access.attr)
+        if not facts.app_vars or bound_at is None:
+            continue
+        finding = _cycle(rc, target, access.attr, bound_at, access.span, attribute=True)
+        if finding is not None:
+            yield finding
 
 
 def _cycle(
-    rc: RuleContext, app_module: ModuleFacts, name: str, bound_at: int, span: Span
+    rc: RuleContext,
+    app_module: ModuleFacts,
+    name: str,
+    bound_at: int,
+    span: Span,
+    attribute: bool = False,
 ) -> Finding | None:
     """The first import-time import in `app_module`, before `name` is bound, that leads here."""
     ws = rc.workspace
@@ -98,11 +126,15 @@ def _cycle(
         )
         via = f" (through `{start.module_name}`)" if start.path != here.path else ""
         what = f"the app object `{name}`" if name in structure(app_module).app_vars else f"`{name}`"
+        failure = (
+            f"`{app_module.module_name}.{name}` then raises AttributeError"
+            if attribute
+            else f"`from {app_module.module_name} import {name}` then raises ImportError"
+        )
         message = (
             f"circular import: `{app_module.module_name}` imports this module{via} on line "
             f"{first.line + 1}, before it defines {what} on line {bound_at + 1}; "
-            f"`from {app_module.module_name} import {name}` then raises ImportError "
-            "(partially initialized module)"
+            f"{failure} (partially initialized module)"
         )
         return rc.finding(span, message, related=chain)
     return None
