@@ -157,6 +157,8 @@ class StructureFacts:
     db_uses: list[DbUse] = field(default_factory=list)
     commits: set[str] = field(default_factory=set)  # functions that call `<anything>.commit()`
     commit_hooks: set[str] = field(default_factory=set)  # after_request/teardown handlers
+    rollbacks: set[str] = field(default_factory=set)  # functions that call `<anything>.rollback()`
+    raising: set[str] = field(default_factory=set)  # functions whose body ends in `raise`
 
 
 def extract(module: ParsedModule) -> StructureFacts:
@@ -424,6 +426,8 @@ class _Walker:
             for d in node.decorator_list
         ):
             self.facts.commit_hooks.add(qualname)
+        if node.body and isinstance(node.body[-1], ast.Raise):
+            self.facts.raising.add(qualname)
         saved = (self.function, self.fn_ctx, self.pushed, self.push_reason, self.import_time)
         self.function = qualname
         self.fn_ctx = info.ctx if info is not None else cx.UNKNOWN
@@ -604,12 +608,19 @@ class _Walker:
                 stack.extend(ast.iter_child_nodes(current))
 
     def _call(self, node: ast.Call) -> None:
+        name = (_last(node.func) or "").lower()
         if self.function is None:
+            # `app.teardown_request(commit_session)`: a hook registered by a call.
+            if name in _COMMIT_HOOKS and node.args and isinstance(node.args[0], ast.Name):
+                target = self.names.resolve(node.args[0], self.m.scope_at(node.args[0]))
+                if target is not None:
+                    self.facts.commit_hooks.add(target)
             return
         # Any `.commit()`, and the calls we cannot follow that probably commit (`user.save()`).
-        name = (_last(node.func) or "").lower()
         if "commit" in name or name == "save" or name.startswith("save_"):
             self.facts.commits.add(self.function)
+        if "rollback" in name:
+            self.facts.rollbacks.add(self.function)
 
     def _attribute(
         self, node: ast.Attribute, called: tuple[str, ast.Call] | None, query_write: bool

@@ -25,7 +25,8 @@ the next use of the session in the same request, CLI command or loop iteration r
 flask-lsp reports an `except` that can catch a database error (a bare `except`, `Exception`, or
 an exception class from `sqlalchemy`) around a Flask-SQLAlchemy `db.session.commit()`, when the
 handler neither calls `rollback()` (nor `close()` / `remove()`), nor raises (`raise`, `abort()`),
-and no `finally` does. A handler that returns from a *view* is not reported: Flask-SQLAlchemy
+and no `finally` does; a helper of the workspace called there that rolls back or ends in `raise`
+counts. A handler that returns from a *view* is not reported: Flask-SQLAlchemy
 removes the session when the request ends, right after the view returns.
 
 **How to fix.** Roll back in the handler (the quick fix inserts `db.session.rollback()`), then
@@ -139,7 +140,19 @@ def _resets(rc: RuleContext, body: list[ast.stmt]) -> bool:
             raw = rc.module.resolve(func) or ""
             if raw in ("flask.abort", "werkzeug.exceptions.abort"):
                 return True
+            if raw and _helper_resets(rc, raw):
+                return True
     return False
+
+
+def _helper_resets(rc: RuleContext, raw: str) -> bool:
+    """A helper of ours that rolls back (`handle_db_error()`) or always raises (`fail(...)`)."""
+    found = rc.workspace.resolve_function(raw, rc.path)
+    if found is None:
+        return False
+    module, info = found
+    facts = structure(module)
+    return info.qualname in facts.rollbacks or info.qualname in facts.raising
 
 
 def _returns(body: list[ast.stmt]) -> bool:

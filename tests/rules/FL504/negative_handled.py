@@ -92,3 +92,28 @@ class Notes:
             self.db.session.commit()  # not a Flask-SQLAlchemy instance we know
         except Exception:
             pass
+
+
+def handle_db_error(error):
+    db.session.rollback()
+    app.logger.warning("rolled back: %s", error)
+
+
+class ApiError(Exception):
+    pass
+
+
+def fail(message):
+    raise ApiError(message)
+
+
+def via_helpers(tag):
+    try:
+        db.session.add(tag)
+        db.session.commit()
+    except IntegrityError as error:
+        handle_db_error(error)
+    try:
+        db.session.commit()
+    except Exception:
+        fail("could not save")
