@@ -165,22 +165,24 @@ def _unwind(previous: dict[str, tuple[str, Edge]], start: str, goal: str) -> Ite
 _MAX_CHAIN = 8
 
 
-def db_needs(ws: Workspace, qualname: str, ignore_own_context: bool = False) -> tuple[Related, ...]:
+def db_needs(
+    ws: Workspace, qualname: str, near: str, ignore_own_context: bool = False
+) -> tuple[Related, ...]:
     """The chain to a Flask-SQLAlchemy use that needs an app context from `qualname`'s caller.
 
     Empty when the function needs nothing: it pushes a context around its uses, or Flask runs it
     with one (a view, a CLI command; its own uses are judged where they are).
     """
-    key = ("fl5-db-needs", qualname, ignore_own_context)
-    return ws.cached(key, lambda: _db_needs(ws, qualname, frozenset(), ignore_own_context))
+    key = ("fl5-db-needs", qualname, near, ignore_own_context)
+    return ws.cached(key, lambda: _db_needs(ws, qualname, near, frozenset(), ignore_own_context))
 
 
 def _db_needs(
-    ws: Workspace, qualname: str, stack: frozenset[str], ignore_own_context: bool
+    ws: Workspace, qualname: str, near: str, stack: frozenset[str], ignore_own_context: bool
 ) -> tuple[Related, ...]:
     if qualname in stack or len(stack) > _MAX_CHAIN:
         return ()
-    found = ws.function(qualname)
+    found = ws.function(qualname, near)
     if found is None:
         return ()
     module, info = found
@@ -200,7 +202,7 @@ def _db_needs(
         callee = ws.resolve_function(call.raw, module.path)
         if callee is None:
             continue
-        chain = _db_needs(ws, callee[1].qualname, stack | {qualname}, False)
+        chain = _db_needs(ws, callee[1].qualname, callee[0].path, stack | {qualname}, False)
         if chain:
             step = Related(module.path, call.span, f"`{info.name}` calls `{callee[1].name}` here")
             return (step, *chain)

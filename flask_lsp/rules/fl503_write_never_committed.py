@@ -50,8 +50,8 @@ def check(rc: RuleContext) -> Iterator[Finding]:
     for qualname, info in rc.module.facts.functions.items():
         if not info.ctx.known:
             continue
-        chain = _writes(ws, qualname)
-        if not chain or _commits(ws, qualname):
+        chain = _writes(ws, qualname, rc.path)
+        if not chain or _commits(ws, qualname, rc.path):
             continue
         first, write = chain[0], chain[-1]
         message = (
@@ -65,8 +65,8 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         yield rc.finding(first.span, message, fix=fix, related=related)
 
 
-def _own_writes(ws: Workspace, qualname: str) -> list[tuple[str, DbUse]]:
-    found = ws.function(qualname)
+def _own_writes(ws: Workspace, qualname: str, near: str) -> list[tuple[str, DbUse]]:
+    found = ws.function(qualname, near)
     if found is None:
         return []
     module, _ = found
@@ -80,21 +80,23 @@ def _own_writes(ws: Workspace, qualname: str) -> list[tuple[str, DbUse]]:
     ]
 
 
-def _writes(ws: Workspace, qualname: str) -> tuple[Related, ...]:
+def _writes(ws: Workspace, qualname: str, near: str) -> tuple[Related, ...]:
     """A chain of places from `qualname` to a write; the last one names the write."""
-    key = ("fl503-writes", qualname)
-    return ws.cached(key, lambda: _compute_writes(ws, qualname, frozenset()))
+    key = ("fl503-writes", qualname, near)
+    return ws.cached(key, lambda: _compute_writes(ws, qualname, near, frozenset()))
 
 
-def _compute_writes(ws: Workspace, qualname: str, stack: frozenset[str]) -> tuple[Related, ...]:
+def _compute_writes(
+    ws: Workspace, qualname: str, near: str, stack: frozenset[str]
+) -> tuple[Related, ...]:
     if qualname in stack or len(stack) > _MAX_CHAIN:
         return ()
-    own = _own_writes(ws, qualname)
+    own = _own_writes(ws, qualname, near)
     if own:
         path, use = own[0]
         op = f"{use.text}.{use.op}()" if use.op else f"{use.text}...delete()"
         return (Related(path, use.span, op),)
-    found = ws.function(qualname)
+    found = ws.function(qualname, near)
     if found is None:
         return ()
     module, info = found
@@ -104,23 +106,22 @@ def _compute_writes(ws: Workspace, qualname: str, stack: frozenset[str]) -> tupl
         callee = ws.resolve_function(call.raw, module.path)
         if callee is None:
             continue
-        chain = _compute_writes(ws, callee[1].qualname, stack | {qualname})
+        chain = _compute_writes(ws, callee[1].qualname, callee[0].path, stack | {qualname})
         if chain:
             step = Related(module.path, call.span, f"`{info.name}` calls `{callee[1].name}` here")
             return (step, *chain)
     return ()
 
 
-def _commits(ws: Workspace, qualname: str) -> bool:
-    return ws.cached(
-        ("fl503-commits", qualname), lambda: _compute_commits(ws, qualname, frozenset())
-    )
+def _commits(ws: Workspace, qualname: str, near: str) -> bool:
+    key = ("fl503-commits", qualname, near)
+    return ws.cached(key, lambda: _compute_commits(ws, qualname, near, frozenset()))
 
 
-def _compute_commits(ws: Workspace, qualname: str, stack: frozenset[str]) -> bool:
+def _compute_commits(ws: Workspace, qualname: str, near: str, stack: frozenset[str]) -> bool:
     if qualname in stack or len(stack) > _MAX_CHAIN:
         return False
-    found = ws.function(qualname)
+    found = ws.function(qualname, near)
     if found is None:
         return False
     module, _ = found
@@ -130,7 +131,9 @@ def _compute_commits(ws: Workspace, qualname: str, stack: frozenset[str]) -> boo
         if call.function != qualname:
             continue
         callee = ws.resolve_function(call.raw, module.path)
-        if callee is not None and _compute_commits(ws, callee[1].qualname, stack | {qualname}):
+        if callee is not None and _compute_commits(
+            ws, callee[1].qualname, callee[0].path, stack | {qualname}
+        ):
             return True
     return False
 
@@ -138,7 +141,7 @@ def _compute_commits(ws: Workspace, qualname: str, stack: frozenset[str]) -> boo
 def _commits_on_teardown(ws: Workspace) -> bool:
     def compute() -> bool:
         return any(
-            _commits(ws, hook)
+            _commits(ws, hook, module.path)
             for module in ws.modules.values()
             for hook in structure(module).commit_hooks
         )
@@ -148,7 +151,7 @@ def _commits_on_teardown(ws: Workspace) -> bool:
 
 def _fix(rc: RuleContext, info: FunctionInfo, qualname: str) -> Fix | None:
     """`db.session.commit()` after the last write, when that is a statement of the function body."""
-    writes = [use for path, use in _own_writes(rc.workspace, qualname) if path == rc.path]
+    writes = [use for path, use in _own_writes(rc.workspace, qualname, rc.path) if path == rc.path]
     if not writes:
         return None
     last = writes[-1]

@@ -44,27 +44,29 @@ def check(rc: RuleContext) -> Iterator[Finding]:
     facts = structure(rc.module.facts)
     ws = rc.workspace
     for use in facts.db_uses:
-        if use.ctx.app is not False:
+        ctx = ws.context_at(rc.path, use.ctx, use.function, use.pushed)
+        if ctx.app is not False:
             continue
         if not is_flask_sqlalchemy(ws, use.ref, use.via_model, rc.path):
             continue
         message = (
-            f"`{describe(use)}` needs an application context, but this runs {use.ctx.reason}: "
+            f"`{describe(use)}` needs an application context, but this runs {ctx.reason}: "
             "it raises RuntimeError (working outside of application context)"
         )
         yield rc.finding(use.span, message, fix=_wrap_fix(rc, use.span, use.function))
     for call in rc.module.facts.calls:
-        if call.ctx.app is not False:
+        ctx = ws.context_at(rc.path, call.ctx, call.function, call.pushed)
+        if ctx.app is not False:
             continue
         callee = ws.resolve_function(call.raw, rc.path)
         if callee is None:
             continue
-        chain = db_needs(ws, callee[1].qualname)
+        chain = db_needs(ws, callee[1].qualname, callee[0].path)
         if not chain:
             continue
         message = (
             f"`{callee[1].name}()` uses Flask-SQLAlchemy, which needs an application context, "
-            f"but this runs {call.ctx.reason}"
+            f"but this runs {ctx.reason}"
         )
         fix = _wrap_fix(rc, call.span, call.function)
         yield rc.finding(call.span, message, fix=fix, related=chain)
@@ -78,7 +80,7 @@ def _threads(rc: RuleContext) -> Iterator[Finding]:
         found = rc.workspace.resolve_function(start.target, rc.path)
         if found is None:
             continue
-        chain = db_needs(rc.workspace, found[1].qualname, ignore_own_context=True)
+        chain = db_needs(rc.workspace, found[1].qualname, found[0].path, ignore_own_context=True)
         if not chain:
             continue
         where = "a new process" if start.kind == "process" else f"another thread (`{start.api}`)"

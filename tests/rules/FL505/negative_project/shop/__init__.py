@@ -11,4 +11,5 @@ def create_app():
 
         db.create_all()
         models.seed()
+        from . import report  # noqa: F401  (its module-level queries run in this context)
     return app
