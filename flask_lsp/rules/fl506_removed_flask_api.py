@@ -259,13 +259,17 @@ def _config_item(rc: RuleContext, node: ast.Subscript) -> Iterator[Finding]:
         return
     key = node.slice
     if isinstance(key, ast.Constant) and isinstance(key.value, str):
-        yield from _config_key(rc, key.value, rc.module.span(key))
+        owner = node.value.value if isinstance(node.value, ast.Attribute) else None
+        yield from _config_key(rc, key.value, rc.module.span(key), owner)
 
 
 def _config_call(rc: RuleContext, node: ast.Call) -> Iterator[Finding]:
     func = node.func
-    if not (isinstance(func, ast.Attribute) and _is_config(rc, func.value)):
+    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute)):
         return
+    if func.value.attr != "config":
+        return
+    owner = func.value.value
     if func.attr == "from_json":
         removed = Removed("2.1", "`config.from_file(name, load=json.load)`")
         yield rc.finding(rc.module.span(func), _message("`config.from_json()`", removed))
@@ -279,7 +283,7 @@ def _config_call(rc: RuleContext, node: ast.Call) -> Iterator[Finding]:
                     span.start_line,
                     span.start_col + len(keyword.arg),
                 )
-                yield from _config_key(rc, keyword.arg, name_span)
+                yield from _config_key(rc, keyword.arg, name_span, owner)
 
 
 def _config_class(rc: RuleContext, node: ast.ClassDef) -> Iterator[Finding]:
@@ -290,17 +294,18 @@ def _config_class(rc: RuleContext, node: ast.ClassDef) -> Iterator[Finding]:
         if isinstance(statement, ast.Assign):
             for target in statement.targets:
                 if isinstance(target, ast.Name) and target.id in CONFIG_KEYS:
-                    yield from _config_key(rc, target.id, rc.module.span(target))
+                    yield from _config_key(rc, target.id, rc.module.span(target), None)
 
 
-def _config_key(rc: RuleContext, key: str, span: Span) -> Iterator[Finding]:
+def _config_key(rc: RuleContext, key: str, span: Span, owner: ast.expr | None) -> Iterator[Finding]:
+    """`owner` is the object whose `.config` it is; `ENV` is only flagged on a known app."""
     if key in CONFIG_KEYS:
         message = (
             f"the `{key}` setting was removed in Flask 2.3 and is ignored; set "
             f"`{CONFIG_KEYS[key]}` instead"
         )
         yield rc.finding(span, message, severity=Severity.WARNING)
-    elif key == "ENV":
+    elif key == "ENV" and owner is not None and _is_app(rc, owner):
         message = "the `ENV` setting was removed in Flask 2.3 and is ignored; use debug mode"
         yield rc.finding(span, message, severity=Severity.WARNING)
 

@@ -215,3 +215,10 @@ def test_fl506_removed_json_settings_are_ignored() -> None:
     app.json.sort_keys = False  # type: ignore[attr-defined]
     with app.test_request_context():
         assert app.json.response({"b": 1, "a": 2}).get_data(as_text=True).startswith('{"b"')
+
+
+def test_fl506_the_env_setting_no_longer_switches_debug_mode() -> None:
+    app = Flask(__name__)
+    app.config["ENV"] = "development"
+    assert app.debug is False
+    assert not hasattr(app, "env")

@@ -52,3 +52,9 @@ class Options:
 
     def describe(self, other):
         return other.env
+
+
+class Job:
+    def __init__(self, settings):
+        self.config = settings
+        self.config["ENV"] = "prod"  # some object's own config, not Flask's

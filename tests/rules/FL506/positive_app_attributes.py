@@ -36,3 +36,5 @@ class ProductionConfig:
 
 def init_app(application):
     application.before_first_request(setup)  # expect: FL506
+
+app.config["ENV"] = "production"  # expect: FL506
