@@ -10,6 +10,8 @@ import pytest
 
 from flask_lsp.analysis.module import parse_module
 from flask_lsp.analysis.structure import StructureFacts
+from flask_lsp.rules.base import Rule
+from flask_lsp.rules.registry import all_rules
 
 from .expectations import check_paths
 
@@ -95,3 +97,53 @@ def test_fl505_leads_from_the_factory_to_the_helper_that_uses_the_session() -> N
 def test_flask_sqlalchemy_instances_are_told_by_their_class(code: str, expected: set[str]) -> None:
     header = "from flask_sqlalchemy import SQLAlchemy\n" if "import" not in code else ""
     assert facts_of(header + code, "ext").sqlalchemy_names == expected
+
+
+ODD_SNIPPETS = [
+    "",
+    "from . import app\n",  # relative import in a top-level module
+    "from .. import *\n",
+    "import app.app.app\napp.app.app.app\n",
+    "db.session.add(\n",  # half-typed
+    "try:\n    db.session.commit()\nexcept (:\n    pass\n",
+    "class A(db.Model, metaclass=M, **kw): query = 1\nA.query\n",
+    "def create_app():\n    return\n",
+    "x = SQLAlchemy(app)(app)\n",
+    "with db.session.begin(), app.app_context() as c, (yield):\n    pass\n",
+    "@app.before_first_request\n",
+    "send_file(**kwargs)\napp.config[key] = 1\napp.config.update(**settings)\n",
+    "f = lambda: db.session.add(x)\n",
+    "app.config['ENV'] = app.env = 'x'\n" * 3,
+]
+
+
+def _structure_rules() -> list[Rule]:
+    return [rule for rule in all_rules() if rule.code.startswith("FL5")]
+
+
+def _run_structure_rules(text: str, path: str) -> None:
+    from flask_lsp.analysis.workspace import Workspace
+    from flask_lsp.rules.base import RuleContext
+
+    workspace = Workspace()
+    parsed = workspace.index(path, text, "app", False)
+    for rule in _structure_rules():
+        for finding in rule.check(RuleContext(parsed, workspace, rule)):
+            assert finding.code == rule.code
+
+
+@pytest.mark.parametrize("text", ODD_SNIPPETS)
+def test_odd_code_never_breaks_the_structure_rules(text: str) -> None:
+    _run_structure_rules(text, "app.py")
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    sorted(p for p in RULES.glob("FL5*/*.py")),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_half_typed_fixtures_never_break_the_structure_rules(fixture: Path) -> None:
+    """Every FL5xx fixture, cut off mid-way at a few points, as it looks while being typed."""
+    text = fixture.read_text(encoding="utf-8")
+    for cut in range(0, len(text), max(len(text) // 6, 1)):
+        _run_structure_rules(text[:cut], str(fixture))
