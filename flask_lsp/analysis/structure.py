@@ -310,8 +310,8 @@ class _Walker:
             and (self.names.resolve(child.value.func, inner) or "").endswith("Flask")
             for child in ast.walk(node)
         )
-        if app_var is None and not returns_flask and node.name != "create_app":
-            return None
+        if app_var is None and not returns_flask:
+            return None  # `def create_app(): return app` hands out the one module-level app
         if return_line is None and not returns_flask and node.name not in _FACTORY_NAMES:
             return None
         first = node.body[0]
