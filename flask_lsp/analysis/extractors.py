@@ -18,7 +18,12 @@ Extractor = Callable[["ParsedModule"], Any]
 
 def extractors() -> list[tuple[str, Extractor]]:
     """Imported lazily: extractor modules import `module`, which imports this one."""
+    from . import structure
     from .appconfig import extract_config
     from .route_facts import extract_routes
 
-    return [("routes", extract_routes), ("config", extract_config)]
+    return [
+        ("routes", extract_routes),
+        ("config", extract_config),
+        (structure.NAME, structure.extract),
+    ]

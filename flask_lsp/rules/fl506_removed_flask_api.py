@@ -1,0 +1,322 @@
+"""FL506: APIs that Flask 2.1-3.0 removed (or 3.x deprecated): the app breaks on upgrade."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from flask_lsp.analysis import edits
+from flask_lsp.analysis.findings import Finding, Fix, Severity, Span
+
+from ._data import resolve_ref, structure
+from .base import Rule, RuleContext
+
+EXPLANATION = """\
+Flask removes deprecated APIs after a release or two, and code written for Flask 1.x/2.0 breaks
+on upgrade. The names below are gone from Flask 3.1 (checked against its change log and against
+Flask 3.1.3 itself): importing one raises `ImportError: cannot import name 'escape' from 'flask'`,
+using an attribute raises `AttributeError: 'Flask' object has no attribute
+'before_first_request'`, an old keyword raises `TypeError: send_file() got an unexpected keyword
+argument 'attachment_filename'`. Removed configuration keys raise nothing: Flask simply ignores
+them, so they are reported as warnings.
+
+| Removed | In | Use instead |
+|---|---|---|
+| `flask.escape`, `flask.Markup` | 3.0 | `from markupsafe import escape, Markup` (quick fix) |
+| `app.before_first_request`, `bp.before_app_first_request` | 2.3 | run the setup code in the app factory, or `with app.app_context():` |
+| `app.got_first_request` | 3.0 | no replacement; track it yourself |
+| `_app_ctx_stack`, `_request_ctx_stack` | 3.0 | `g` (with a unique prefix), `flask.globals._cv_app` |
+| `flask.json.JSONEncoder` / `JSONDecoder`, `app.json_encoder` / `json_decoder` | 2.3 | a `flask.json.provider.DefaultJSONProvider` subclass set as `app.json` |
+| `flask.json.htmlsafe_dumps` / `htmlsafe_dump` | 2.3 | Jinja's `|tojson` filter |
+| `app.env`, config `ENV`, `FLASK_ENV` | 2.3 | `app.debug` / `--debug` |
+| `app.session_cookie_name`, `send_file_max_age_default`, `use_x_sendfile`, `propagate_exceptions`, `templates_auto_reload` | 2.3 | the config keys (`app.config["SESSION_COOKIE_NAME"]`...) |
+| config `JSON_AS_ASCII`, `JSON_SORT_KEYS`, `JSONIFY_MIMETYPE`, `JSONIFY_PRETTYPRINT_REGULAR` | 2.3 | `app.json.ensure_ascii`, `.sort_keys`, `.mimetype`, `.compact` |
+| `locked_cached_property` | 3.0 | `functools.cached_property` with a lock |
+| `flask.signals_available` | 3.0 | signals are always available |
+| `send_file(attachment_filename=, cache_timeout=, add_etags=)` | 2.2 | `download_name=`, `max_age=`, `etag=` (quick fix) |
+| `send_from_directory(filename=)` | 2.2 | `path=` (quick fix) |
+| `app.config.from_json(f)` | 2.1 | `app.config.from_file(f, load=json.load)` |
+| `flask.safe_join` | 2.1 | `werkzeug.utils.safe_join` (quick fix) |
+| `flask.__version__` (deprecated) | 3.0 | `importlib.metadata.version("flask")` |
+
+**How to fix.** Use the replacement in the table; the quick fix does the mechanical ones.
+"""
+
+
+@dataclass(frozen=True)
+class Removed:
+    since: str
+    instead: str
+    new_module: str | None = None  # a plain re-import fixes it: `from markupsafe import escape`
+    deprecated: bool = False
+
+
+# Module-level names, by canonical qualified name.
+NAMES = {
+    "flask.escape": Removed("3.0", "`from markupsafe import escape`", "markupsafe"),
+    "flask.Markup": Removed("3.0", "`from markupsafe import Markup`", "markupsafe"),
+    "flask._app_ctx_stack": Removed("3.0", "`g` or `flask.globals._cv_app`"),
+    "flask._request_ctx_stack": Removed("3.0", "`g` or `flask.globals._cv_request`"),
+    "flask.signals_available": Removed("3.0", "nothing: signals are always available"),
+    "flask.locked_cached_property": Removed("3.0", "`functools.cached_property` with a lock"),
+    "flask.safe_join": Removed("2.1", "`from werkzeug.utils import safe_join`", "werkzeug.utils"),
+    "flask.total_seconds": Removed("2.1", "`timedelta.total_seconds()`"),
+    "flask.json.JSONEncoder": Removed("2.3", "a `DefaultJSONProvider` subclass as `app.json`"),
+    "flask.json.JSONDecoder": Removed("2.3", "a `DefaultJSONProvider` subclass as `app.json`"),
+    "flask.json.htmlsafe_dumps": Removed("2.3", "Jinja's `|tojson` filter"),
+    "flask.json.htmlsafe_dump": Removed("2.3", "Jinja's `|tojson` filter"),
+    "flask.__version__": Removed("3.2", '`importlib.metadata.version("flask")`', deprecated=True),
+}
+# Attributes of an app or blueprint whose name is Flask's own.
+APP_ATTRIBUTES = {
+    "before_first_request": Removed("2.3", "setup code in the app factory"),
+    "before_app_first_request": Removed("2.3", "setup code in the app factory"),
+    "got_first_request": Removed("3.0", "tracking it yourself"),
+    "json_encoder": Removed("2.3", "a `DefaultJSONProvider` subclass as `app.json`"),
+    "json_decoder": Removed("2.3", "a `DefaultJSONProvider` subclass as `app.json`"),
+    "session_cookie_name": Removed("2.3", '`app.config["SESSION_COOKIE_NAME"]`'),
+    "send_file_max_age_default": Removed("2.3", '`app.config["SEND_FILE_MAX_AGE_DEFAULT"]`'),
+    "use_x_sendfile": Removed("2.3", '`app.config["USE_X_SENDFILE"]`'),
+    "templates_auto_reload": Removed("2.3", '`app.config["TEMPLATES_AUTO_RELOAD"]`'),
+}
+# Attributes too common to flag on anything but a known app object.
+KNOWN_APP_ATTRIBUTES = {
+    "env": Removed("2.3", "`app.debug`"),
+    "propagate_exceptions": Removed("2.3", '`app.config["PROPAGATE_EXCEPTIONS"]`'),
+}
+CONFIG_KEYS = {
+    "JSON_AS_ASCII": "app.json.ensure_ascii",
+    "JSON_SORT_KEYS": "app.json.sort_keys",
+    "JSONIFY_MIMETYPE": "app.json.mimetype",
+    "JSONIFY_PRETTYPRINT_REGULAR": "app.json.compact",
+}
+KEYWORDS = {
+    "flask.send_file": {
+        "attachment_filename": "download_name",
+        "cache_timeout": "max_age",
+        "add_etags": "etag",
+    },
+    "flask.send_from_directory": {"filename": "path"},
+}
+
+
+def check(rc: RuleContext) -> Iterator[Finding]:
+    for node in ast.walk(rc.module.tree):
+        if isinstance(node, ast.ImportFrom):
+            yield from _import_from(rc, node)
+        elif isinstance(node, ast.Attribute):
+            yield from _attribute(rc, node)
+        elif isinstance(node, ast.Call):
+            yield from _keywords(rc, node)
+            yield from _config_call(rc, node)
+        elif isinstance(node, ast.Subscript):
+            yield from _config_item(rc, node)
+        elif isinstance(node, ast.ClassDef):
+            yield from _config_class(rc, node)
+
+
+def _message(what: str, removed: Removed) -> str:
+    if removed.deprecated:
+        return f"{what} is deprecated and goes in Flask {removed.since}; use {removed.instead}"
+    return f"{what} was removed in Flask {removed.since}; use {removed.instead}"
+
+
+def _severity(removed: Removed) -> Severity | None:
+    return Severity.WARNING if removed.deprecated else None
+
+
+def _import_from(rc: RuleContext, node: ast.ImportFrom) -> Iterator[Finding]:
+    module = rc.module.names.absolute_module(node.module, node.level)
+    if module != "flask" and not module.startswith("flask."):
+        return
+    for alias in node.names:
+        canonical = rc.canonical(f"{module}.{alias.name}") or ""
+        removed = NAMES.get(canonical)
+        if removed is None:
+            continue
+        span = rc.module.span(alias)
+        message = _message(f"`from {module} import {alias.name}`: `{alias.name}`", removed)
+        yield rc.finding(
+            span,
+            message,
+            fix=_reimport_fix(rc, node, alias, removed),
+            severity=_severity(removed),
+        )
+
+
+def _reimport_fix(
+    rc: RuleContext, node: ast.ImportFrom, moved: ast.alias, removed: Removed
+) -> Fix | None:
+    """`from flask import Flask, escape` -> `from flask import Flask` + `from markupsafe import escape`."""
+    if removed.new_module is None:
+        return None
+    source = rc.module.source
+    span = rc.module.span(node)
+    before = source.line(span.start_line)[: span.start_col]
+    after = source.line(span.end_line)[span.end_col :].strip()
+    if before.strip() or (after and not after.startswith("#")):
+        return None  # shares its line with other code
+    newline = source.line_break()
+
+    def text(alias: ast.alias) -> str:
+        return f"{alias.name} as {alias.asname}" if alias.asname else alias.name
+
+    kept = [alias for alias in node.names if alias is not moved]
+    dots = "." * node.level
+    lines = []
+    if kept:
+        lines.append(f"from {dots}{node.module or ''} import {', '.join(text(a) for a in kept)}")
+    lines.append(f"from {removed.new_module} import {text(moved)}")
+    new_text = (newline + before).join(lines)
+    return Fix(
+        f"Import `{moved.name}` from `{removed.new_module}`",
+        (
+            edits.replace(
+                Span(span.start_line, span.start_col, span.end_line, span.end_col), new_text
+            ),
+        ),
+    )
+
+
+def _attribute(rc: RuleContext, node: ast.Attribute) -> Iterator[Finding]:
+    if isinstance(node.value, ast.Name | ast.Attribute):
+        raw = rc.module.resolve(node)
+        removed = NAMES.get(rc.canonical(raw) or "") if raw else None
+        if removed is not None:
+            text = rc.module.source.text_at(rc.module.span(node))
+            yield rc.finding(
+                rc.module.span(node), _message(f"`{text}`", removed), severity=_severity(removed)
+            )
+            return
+    removed = APP_ATTRIBUTES.get(node.attr)
+    if removed is None and node.attr in KNOWN_APP_ATTRIBUTES and _is_app(rc, node.value):
+        removed = KNOWN_APP_ATTRIBUTES[node.attr]
+    if removed is None or not _looks_like_app(rc, node.value):
+        return
+    receiver = rc.module.source.text_at(rc.module.span(node.value))
+    span = rc.module.span(node)
+    yield rc.finding(span, _message(f"`{receiver}.{node.attr}`", removed))
+
+
+def _looks_like_app(rc: RuleContext, node: ast.expr) -> bool:
+    """Flask's own attribute names are distinctive: any named receiver that is not Flask-less."""
+    if not isinstance(node, ast.Name | ast.Attribute):
+        return False
+    raw = rc.module.resolve(node)
+    if raw is None:
+        return True  # a parameter or variable: `app`, `bp`, `self.app`
+    canonical = rc.canonical(raw) or raw
+    return canonical == "flask.current_app" or resolve_ref(rc.workspace, raw, rc.path) is not None
+
+
+def _is_app(rc: RuleContext, node: ast.expr) -> bool:
+    """A known Flask app: `Flask(...)` assigned in this module or imported, or `current_app`."""
+    if isinstance(node, ast.Name):
+        scope = rc.module.scope_at(node)
+        value = rc.module.names.assigned_value(node.id, scope, node.lineno)
+        if isinstance(value, ast.Call):
+            callee = rc.module.resolve(value.func) or ""
+            return callee.endswith("Flask")
+    raw = rc.module.resolve(node) if isinstance(node, ast.Name | ast.Attribute) else None
+    if raw is None:
+        return False
+    if rc.canonical(raw) == "flask.current_app":
+        return True
+    found = resolve_ref(rc.workspace, raw, rc.path)
+    return found is not None and not found[2] and found[1] in structure(found[0]).app_vars
+
+
+def _keywords(rc: RuleContext, node: ast.Call) -> Iterator[Finding]:
+    raw = rc.module.resolve(node.func) if isinstance(node.func, ast.Name | ast.Attribute) else None
+    renames = KEYWORDS.get(rc.canonical(raw) or "") if raw else None
+    if not renames:
+        return
+    name = raw.rpartition(".")[2] if raw else ""
+    for keyword in node.keywords:
+        new = renames.get(keyword.arg or "")
+        if new is None:
+            continue
+        span = rc.module.span(keyword)
+        name_span = Span(
+            span.start_line,
+            span.start_col,
+            span.start_line,
+            span.start_col + len(keyword.arg or ""),
+        )
+        since = "2.2"
+        message = f"`{name}({keyword.arg}=...)` was removed in Flask {since}; use `{new}=`"
+        fix = Fix(f"Rename to `{new}=`", (edits.replace(name_span, new),))
+        yield rc.finding(name_span, message, fix=fix)
+
+
+def _is_config(rc: RuleContext, node: ast.expr) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "config"
+
+
+def _config_item(rc: RuleContext, node: ast.Subscript) -> Iterator[Finding]:
+    if not (isinstance(node.ctx, ast.Store) and _is_config(rc, node.value)):
+        return
+    key = node.slice
+    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+        owner = node.value.value if isinstance(node.value, ast.Attribute) else None
+        yield from _config_key(rc, key.value, rc.module.span(key), owner)
+
+
+def _config_call(rc: RuleContext, node: ast.Call) -> Iterator[Finding]:
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute)):
+        return
+    if func.value.attr != "config":
+        return
+    owner = func.value.value
+    if func.attr == "from_json":
+        removed = Removed("2.1", "`config.from_file(name, load=json.load)`")
+        yield rc.finding(rc.module.span(func), _message("`config.from_json()`", removed))
+    elif func.attr in ("update", "from_mapping"):
+        for keyword in node.keywords:
+            if keyword.arg:
+                span = rc.module.span(keyword)
+                name_span = Span(
+                    span.start_line,
+                    span.start_col,
+                    span.start_line,
+                    span.start_col + len(keyword.arg),
+                )
+                yield from _config_key(rc, keyword.arg, name_span, owner)
+
+
+def _config_class(rc: RuleContext, node: ast.ClassDef) -> Iterator[Finding]:
+    """`class Config: JSON_SORT_KEYS = False` (loaded with `from_object`)."""
+    if "config" not in node.name.lower():
+        return
+    for statement in node.body:
+        if isinstance(statement, ast.Assign):
+            for target in statement.targets:
+                if isinstance(target, ast.Name) and target.id in CONFIG_KEYS:
+                    yield from _config_key(rc, target.id, rc.module.span(target), None)
+
+
+def _config_key(rc: RuleContext, key: str, span: Span, owner: ast.expr | None) -> Iterator[Finding]:
+    """`owner` is the object whose `.config` it is; `ENV` is only flagged on a known app."""
+    if key in CONFIG_KEYS:
+        message = (
+            f"the `{key}` setting was removed in Flask 2.3 and is ignored; set "
+            f"`{CONFIG_KEYS[key]}` instead"
+        )
+        yield rc.finding(span, message, severity=Severity.WARNING)
+    elif key == "ENV" and owner is not None and _is_app(rc, owner):
+        message = "the `ENV` setting was removed in Flask 2.3 and is ignored; use debug mode"
+        yield rc.finding(span, message, severity=Severity.WARNING)
+
+
+RULE = Rule(
+    code="FL506",
+    name="removed-flask-api",
+    title="an API that Flask 2.1-3.0 removed (or deprecated): the app breaks on upgrade",
+    severity=Severity.ERROR,
+    explanation=EXPLANATION,
+    check=check,
+    fixable=True,
+    docs=("https://flask.palletsprojects.com/en/stable/changes/",),
+)

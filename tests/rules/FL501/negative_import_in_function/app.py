@@ -1,0 +1,6 @@
+from flask import Flask
+
+import views
+
+app = Flask(__name__)
+views.register(app)

@@ -1,0 +1,5 @@
+from flask import Flask
+
+import cli  # noqa: F401
+
+app = Flask(__name__)

@@ -1,0 +1,6 @@
+import app
+
+
+@app.app.route("/")  # expect: FL501
+def index():
+    return "hello"

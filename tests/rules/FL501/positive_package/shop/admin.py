@@ -1,0 +1,6 @@
+from shop import app  # expect: FL501
+
+
+@app.route("/admin")
+def admin():
+    return "admin"

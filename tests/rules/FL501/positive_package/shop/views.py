@@ -1,0 +1,6 @@
+from . import app  # expect: FL501
+
+
+@app.route("/")
+def index():
+    return "shop"

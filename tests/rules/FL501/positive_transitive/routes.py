@@ -1,0 +1,3 @@
+"""Imports nothing from `app` itself: the cycle goes through `models`."""
+
+import models  # noqa: F401
