@@ -44,7 +44,7 @@ from typing import Any
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from genworkspace import Module, generate_workspace  # noqa: E402
+from genworkspace import Module, generate_workspace
 
 TARGETS_MS = {
     "initialize_cold": 500.0,
@@ -576,7 +576,7 @@ def table(results: dict[str, Any]) -> str:
     cold_med = sorted(cold)[len(cold) // 2] * 1000 if cold else None
     rows.append(
         (
-            "initialize, cold start (median of %d)" % len(cold),
+            f"initialize, cold start (median of {len(cold)})",
             f"{cold_med:.0f} ms" if cold_med is not None else "-",
             "<= 500 ms",
             verdict(cold_med, TARGETS_MS["initialize_cold"]),

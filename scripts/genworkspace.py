@@ -114,6 +114,8 @@ class Workspace:
     files: list[Path]
     lines: int
     findings: dict[str, list[str]]  # kind -> ["relative/path.py:line", ...]
+    big: Module | None = None  # the large module, when one was asked for
+    big_path: Path | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -446,8 +448,14 @@ def _blueprint_package(w: _Writer, rng: random.Random, number: int) -> None:
     w.write(f"{pkg}/forms.py", lines)
 
 
-def generate_workspace(root: Path | str, files: int = 1000, seed: int = 7) -> Workspace:
-    """Write a workspace of exactly ``files`` Python files under ``root`` (emptied first)."""
+def generate_workspace(
+    root: Path | str, files: int = 1000, seed: int = 7, big_lines: int = 0
+) -> Workspace:
+    """Write a workspace of exactly ``files`` Python files under ``root`` (emptied first).
+
+    With ``big_lines``, one of those files is ``genapp/big_views.py``, a module of that many
+    lines from :func:`generate_module` whose blueprint ``create_app()`` registers.
+    """
     if files < 1:
         raise ValueError("a workspace needs at least one file")
     root = Path(root)
@@ -461,7 +469,7 @@ def generate_workspace(root: Path | str, files: int = 1000, seed: int = 7) -> Wo
     rng = random.Random(seed)
     w = _Writer(root, files)
     # 4 fixed modules, then blueprint packages of 4 modules, then filler to the exact count.
-    fixed = 4
+    fixed = 5 if big_lines else 4
     n_bp = max(0, (files - fixed) // 4)
     registered = list(range(1, n_bp + 1))
     factory = [
@@ -482,6 +490,11 @@ def generate_workspace(root: Path | str, files: int = 1000, seed: int = 7) -> Wo
         "    app.config.from_mapping(overrides or {})",
         "    cache.init_app(app)",
     ]
+    if big_lines:
+        factory += [
+            "    from .big_views import big",
+            '    app.register_blueprint(big, url_prefix="/big")',
+        ]
     for n in registered:
         factory.append(f"    from .bp_{n:04d} import bp_{n:04d}")
         factory.append(
@@ -545,6 +558,12 @@ def generate_workspace(root: Path | str, files: int = 1000, seed: int = 7) -> Wo
         ]
         w.write("wsgi.py", lines)
         w.mark("run-debug-at-import", "wsgi.py", lines, "app.run(")
+    big: Module | None = None
+    big_path: Path | None = None
+    if big_lines and w.left > 0:
+        big = generate_module(big_lines, seed)
+        big_path = root / "genapp/big_views.py"
+        w.write("genapp/big_views.py", big.text.splitlines())
     for n in registered:
         if w.left <= 0:
             break
@@ -558,7 +577,9 @@ def generate_workspace(root: Path | str, files: int = 1000, seed: int = 7) -> Wo
         for k in range(rng.randint(2, 6)):
             lines += _helper_block(rng, 9000 + filler * 10 + k, None)
         w.write(f"genapp/common/util_{filler:04d}.py", lines)
-    return Workspace(root=root, files=w.files, lines=w.lines, findings=w.findings)
+    return Workspace(
+        root=root, files=w.files, lines=w.lines, findings=w.findings, big=big, big_path=big_path
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -568,13 +589,14 @@ def main(argv: list[str] | None = None) -> int:
     ws.add_argument("dest", type=Path)
     ws.add_argument("--files", type=int, default=1000)
     ws.add_argument("--seed", type=int, default=7)
+    ws.add_argument("--big-lines", type=int, default=0, help="include a module this large")
     mod = sub.add_parser("module", help="write one large Flask module")
     mod.add_argument("dest", type=Path)
     mod.add_argument("--lines", type=int, default=3000)
     mod.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     if args.command == "workspace":
-        result = generate_workspace(args.dest, args.files, args.seed)
+        result = generate_workspace(args.dest, args.files, args.seed, args.big_lines)
         count = sum(len(v) for v in result.findings.values())
         print(
             f"{len(result.files)} files, {result.lines} lines, {count} planted findings "
