@@ -33,6 +33,7 @@ import math
 import os
 import platform
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -381,6 +382,70 @@ async def cold_starts(command: list[str], runs: int, tmp: Path) -> list[float]:
     return times
 
 
+async def start_py_spy(
+    pid: int, folder: Path | None, name: str, log: Callable[[str], None]
+) -> asyncio.subprocess.Process | None:
+    """With --py-spy DIR: sample the server while it works (collapsed stacks in DIR, which
+    speedscope and flamegraph.pl read; --py-spy also prints the hottest functions)."""
+    if folder is None:
+        return None
+    exe = Path(sys.executable).with_name("py-spy")
+    if not exe.exists():
+        log("py-spy is not installed (pip install -e '.[bench]'); not profiling")
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{name}.collapsed.txt"
+    log(f"py-spy: profiling the server into {target}")
+    return await asyncio.create_subprocess_exec(
+        str(exe),
+        "record",
+        "--pid",
+        str(pid),
+        "--rate",
+        "250",
+        "--format",
+        "raw",
+        "--output",
+        str(target),
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+
+
+async def stop_py_spy(spy: asyncio.subprocess.Process | None) -> None:
+    if spy is None:
+        return
+    spy.send_signal(signal.SIGINT)
+    try:
+        await asyncio.wait_for(spy.wait(), 30)
+    except asyncio.TimeoutError:
+        spy.kill()
+        await spy.wait()
+
+
+def hottest(collapsed: Path, top: int = 25) -> str:
+    """Self and total sample shares per function from py-spy's collapsed stacks."""
+    own: dict[str, int] = {}
+    total: dict[str, int] = {}
+    samples = 0
+    for line in collapsed.read_text(encoding="utf-8", errors="replace").splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack or not count_text.isdigit():
+            continue
+        count = int(count_text)
+        frames = stack.split(";")
+        samples += count
+        own[frames[-1]] = own.get(frames[-1], 0) + count
+        for frame in set(frames):
+            total[frame] = total.get(frame, 0) + count
+    if not samples:
+        return "no samples"
+    rows = [f"{'self%':>6} {'total%':>6}  function (file:line)"]
+    for frame, count in sorted(own.items(), key=lambda kv: -kv[1])[:top]:
+        rows.append(f"{100 * count / samples:6.1f} {100 * total[frame] / samples:6.1f}  {frame}")
+    return "\n".join(rows)
+
+
 async def editing_session(
     command: list[str], args: argparse.Namespace, tmp: Path, log: Callable[[str], None]
 ) -> dict[str, Any]:
@@ -436,6 +501,7 @@ async def editing_session(
             log("didOpen -> no diagnostics within 60 s")
 
         # ---- typing ----
+        spy = await start_py_spy(client.pid, args.py_spy, "editing", log)
         site = big.edit_sites[len(big.edit_sites) // 2]
         alphabet = "abcdefghijklmnopqrstuvwxyz "
         incremental = caps["text_document_sync"] == "incremental"
@@ -538,6 +604,7 @@ async def editing_session(
             out["code_action"] = {"n": 0, "missing": "server does not advertise codeActionProvider"}
         log(f"codeAction: {out['code_action']}")
         out["rss_end_mb"] = round(rss_mb(client.pid), 1)
+        await stop_py_spy(spy)
     finally:
         await client.stop()
     return out
@@ -690,11 +757,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--change-timeout", type=float, default=5.0, help="seconds per edit")
     parser.add_argument("--server", nargs="+", help="server command (default: flask-lsp)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--py-spy", type=Path, metavar="DIR", help="profile the server with py-spy while typing"
+    )
     parser.add_argument("--keep-logs", type=Path, help="copy the server's stderr logs here")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     results = asyncio.run(run(args))
     print(table(results))
+    if args.py_spy and (args.py_spy / "editing.collapsed.txt").exists():
+        print("\nHottest functions while typing and answering requests (py-spy):")
+        print(hottest(args.py_spy / "editing.collapsed.txt"))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
