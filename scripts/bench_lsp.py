@@ -32,6 +32,7 @@ import json
 import math
 import os
 import platform
+import re
 import shutil
 import signal
 import sys
@@ -433,7 +434,8 @@ def hottest(collapsed: Path, top: int = 25) -> str:
         if not stack or not count_text.isdigit():
             continue
         count = int(count_text)
-        frames = stack.split(";")
+        # "func (path/file.py:123)" -> "func (path/file.py)": one row per function.
+        frames = [re.sub(r":\d+\)$", ")", frame) for frame in stack.split(";")]
         samples += count
         own[frames[-1]] = own.get(frames[-1], 0) + count
         for frame in set(frames):
