@@ -33,6 +33,7 @@ import math
 import os
 import platform
 import re
+import shlex
 import shutil
 import signal
 import sys
@@ -711,7 +712,7 @@ def table(results: dict[str, Any]) -> str:
 
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
-    command = list(args.server or default_server_command())
+    command = shlex.split(args.server) if args.server else default_server_command()
     # The server runs with the workspace as its cwd: make a relative program path absolute.
     if os.sep in command[0] and not os.path.isabs(command[0]):
         command[0] = os.path.abspath(command[0])
@@ -757,7 +758,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-runs", type=int, default=5, help="cold starts to time")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--change-timeout", type=float, default=5.0, help="seconds per edit")
-    parser.add_argument("--server", nargs="+", help="server command (default: flask-lsp)")
+    parser.add_argument(
+        "--server", help="server command line, e.g. 'python -m flask_lsp' (default: flask-lsp)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument(
         "--py-spy", type=Path, metavar="DIR", help="profile the server with py-spy while typing"
