@@ -250,6 +250,10 @@ class _FactsVisitor:
         self.scope_of_node: dict[int, Scope] = {}
         self.view_classes: set[str] = set()
         self.registered = _registered_functions(tree, source)
+        # Cheap textual pre-checks: no `yield` in the text, no generator; no `Flask` in the
+        # text, no name that resolves to `...Flask` (so no factory by construction).
+        self.may_yield = "yield" in source.text
+        self.mentions_flask = "Flask" in source.text
         self.app_vars: dict[int, list[tuple[str, int]]] = {}  # id(scope) -> [(name, line)]
 
     def run(self) -> None:
@@ -259,22 +263,27 @@ class _FactsVisitor:
 
     def _visit(self, node: ast.AST) -> None:
         self.scope_of_node[id(node)] = self.scope
-        handler = getattr(self, f"_visit_{type(node).__name__}", None)
+        kind = type(node)
+        try:
+            handler = _HANDLERS[kind]
+        except KeyError:
+            handler = _HANDLERS[kind] = getattr(_FactsVisitor, f"_visit_{kind.__name__}", None)
         if handler is not None:
-            handler(node)
+            handler(self, node)
         else:
             self._children(node)
 
     def _children(self, node: ast.AST) -> None:
-        for _, value in ast.iter_fields(node):
-            if isinstance(value, list):
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
                 if value and isinstance(value[0], ast.stmt):
                     self._block(value)
                 else:
                     for item in value:
-                        if isinstance(item, ast.AST):
+                        if isinstance(item, ast.AST) and not isinstance(item, _LEAVES):
                             self._visit(item)
-            elif isinstance(value, ast.AST):
+            elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
                 self._visit(value)
 
     def _block(self, statements: list[ast.stmt]) -> None:
@@ -382,7 +391,9 @@ class _FactsVisitor:
         name_col = line_text.find(node.name, line_text.find("def") + 3)
         name_span = Span(name_line, max(name_col, 0), name_line, max(name_col, 0) + len(node.name))
         first_line = min([d.lineno for d in node.decorator_list] + [node.lineno]) - 1
-        is_generator = any(isinstance(n, ast.Yield | ast.YieldFrom) for n in _own_nodes(node))
+        is_generator = self.may_yield and any(
+            isinstance(n, ast.Yield | ast.YieldFrom) for n in _own_nodes(node)
+        )
         return FunctionInfo(
             qualname=inner.qualname,
             name=node.name,
@@ -441,6 +452,8 @@ class _FactsVisitor:
     def _is_factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         if node.name in _FACTORY_NAMES:
             return True
+        if not self.mentions_flask:
+            return False
         created: set[str] = set()
         for child in _own_nodes(node):
             if (
@@ -819,6 +832,20 @@ def _own_nodes(node: ast.AST) -> Iterable[ast.AST]:
             stack.extend(ast.iter_child_nodes(child))
 
 
+# Calls that can register a function (a pre-filter for `_registered_functions`).
+_REGISTERING_ATTRS = frozenset({"add_url_rule", "register_error_handler"}) | (
+    cx.REQUEST_HOOKS | cx.APP_HOOKS
+)
+_REGISTERING_CALLS = frozenset({"route", "get", "post"})
+_WRAPPING_CALLS = frozenset({"stream_with_context", "copy_current_request_context"})
+
+# Nodes without children or names: expression contexts and operators (shared singletons).
+_LEAVES = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
+
+# _FactsVisitor's handler for each node type (None: visit the children).
+_HANDLERS: dict[type, Any] = {}
+
+
 def _registered_functions(tree: ast.Module, source: SourceText) -> dict[str, ExecContext]:
     """Functions registered by a call rather than a decorator: `app.add_url_rule(..., view_func=f)`."""
     registered: dict[str, ExecContext] = {}
@@ -826,6 +853,14 @@ def _registered_functions(tree: ast.Module, source: SourceText) -> dict[str, Exe
         if not isinstance(node, ast.Call):
             continue
         func = node.func
+        if isinstance(func, ast.Attribute):
+            if func.attr not in _REGISTERING_ATTRS:
+                continue
+        elif isinstance(func, ast.Call):
+            if _last_attr(func) not in _REGISTERING_CALLS | _WRAPPING_CALLS:
+                continue
+        elif _last_attr(func) not in _WRAPPING_CALLS:
+            continue
         text = _short(source.text_at(source.span_of(node)))
         target: ast.expr | None = None
         ctx: ExecContext | None = None

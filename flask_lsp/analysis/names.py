@@ -162,6 +162,32 @@ def _merge(bindings: list[Binding]) -> Binding:
     return AMBIGUOUS
 
 
+# The only node types `_ScopeBuilder._bind_statement` binds names for.
+_BINDING_NODES = frozenset(
+    {
+        ast.Import,
+        ast.ImportFrom,
+        ast.Global,
+        ast.Nonlocal,
+        ast.Assign,
+        ast.AnnAssign,
+        ast.AugAssign,
+        ast.NamedExpr,
+        ast.For,
+        ast.AsyncFor,
+        ast.comprehension,
+        ast.withitem,
+        ast.ExceptHandler,
+        ast.MatchAs,
+        ast.MatchStar,
+        ast.MatchMapping,
+        ast.Delete,
+    }
+)
+# Nodes without children or names: expression contexts and operators (shared singletons).
+_LEAVES = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
+
+
 class _ScopeBuilder:
     """Collects every binding of every scope (Python decides scope membership per function)."""
 
@@ -173,18 +199,26 @@ class _ScopeBuilder:
             self._visit(child, scope)
 
     def _visit(self, node: ast.AST, scope: Scope) -> None:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            self._function(node, scope)
+        kind = type(node)
+        if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+            self._function(node, scope)  # type: ignore[arg-type]
             return
-        if isinstance(node, ast.ClassDef):
-            self._class(node, scope)
+        if kind is ast.ClassDef:
+            self._class(node, scope)  # type: ignore[arg-type]
             return
-        if isinstance(node, ast.Lambda):
-            self._lambda(node, scope)
+        if kind is ast.Lambda:
+            self._lambda(node, scope)  # type: ignore[arg-type]
             return
-        self._bind_statement(node, scope)
-        for child in ast.iter_child_nodes(node):
-            self._visit(child, scope)
+        if kind in _BINDING_NODES:
+            self._bind_statement(node, scope)
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                for item in value:
+                    if isinstance(item, ast.AST) and not isinstance(item, _LEAVES):
+                        self._visit(item, scope)
+            elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+                self._visit(value, scope)
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> None:
         for expr in [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults]:
