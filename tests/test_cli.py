@@ -191,3 +191,37 @@ def test_version() -> None:
     from flask_lsp import __version__
 
     assert flask_lsp("--version").stdout.strip() == f"flask-lsp {__version__}"
+
+
+def test_terminal_gets_colour_and_a_progress_line(tmp_path: Path) -> None:
+    """On a TTY: a self-rewriting progress line on stderr and coloured findings."""
+    import pty
+
+    for number in range(30):
+        (tmp_path / f"module_{number}.py").write_text("from flask import g\n\nVALUE = g.value\n")
+    main, secondary = pty.openpty()
+    script = Path(sys.executable).parent / "flask-lsp"
+    process = subprocess.Popen(
+        [str(script), "check", "."],
+        cwd=tmp_path,
+        stdout=secondary,
+        stderr=secondary,
+        env={k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")},
+    )
+    os.close(secondary)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    process.wait(60)
+    os.close(main)
+    text = output.decode()
+    assert process.returncode == 1
+    assert "Checking 30/30 files" in text or "Indexing 30/30 files" in text
+    assert "\033[" in text
+    assert "Found 30 problems" in text

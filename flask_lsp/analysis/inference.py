@@ -3,7 +3,9 @@
 `from some_compat_layer import request` may or may not be Flask's `request`. jedi reads the
 installed package's source statically and tells us. It never imports the user's code: the
 project is created with `load_unsafe_extensions=False` and `smart_sys_path=False`, and we only
-ask about modules that are *not* in the workspace. Each answer is cached, and each question has
+ask about modules that are *not* in the workspace. jedi runs in this process
+(`InterpreterEnvironment`): no interpreter subprocess is started, so nothing of the user's
+environment (`.pth` files, `sitecustomize`) runs either. Each answer is cached, and each question has
 a time bound, after which the name counts as unknown (and is not flagged).
 """
 
@@ -19,6 +21,13 @@ TIME_BOUND_SECONDS = 2.0
 _lock = threading.Lock()
 
 
+@lru_cache(maxsize=1)
+def _environment() -> object:
+    import jedi
+
+    return jedi.InterpreterEnvironment()
+
+
 @lru_cache(maxsize=1024)
 def infer_import(module: str, name: str) -> str | None:
     """Full name of `name` as imported from `module`, e.g. ``flask.globals.request``."""
@@ -32,8 +41,10 @@ def infer_import(module: str, name: str) -> str | None:
                 "/nonexistent-flask-lsp-project", load_unsafe_extensions=False, smart_sys_path=False
             )
             code = f"from {module} import {name}\n{name}"
-            script = jedi.Script(code, project=project)
-            for definition in script.infer(2, len(name) // 2 + 1):
+            script = jedi.Script(code, project=project, environment=_environment())
+            # goto, not infer: we want where the name is defined (flask.globals.request),
+            # not the type of its value (Request).
+            for definition in script.goto(2, len(name) // 2 + 1, follow_imports=True):
                 result[0] = definition.full_name
                 return
         except Exception:  # jedi's own bugs must never reach the user

@@ -430,6 +430,11 @@ class _FactsVisitor:
                     f"inside `{name}`, which Flask runs by `@{text}` with an "
                     "app context but no request"
                 ), False
+            if last in cx.NO_CONTEXT_HOOKS and isinstance(decorator, ast.Attribute):
+                return cx.at_import_time(
+                    f"in `{name}`, a `@{text}` callback that Flask runs while registering the "
+                    "blueprint, with no context"
+                ), False
             if last in cx.TASK_DECORATORS:
                 return cx.in_task(
                     f"inside task `{name}` (`@{text}`), run by a worker outside any request"
