@@ -122,10 +122,24 @@ class Workspace:
         self, path: str, text: str, module_name: str | None = None, is_package: bool | None = None
     ) -> ParsedModule | None:
         """Index `text` as the content of `path`; returns the parsed module, or None if unchanged."""
-        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        digest = _digest(text)
         if self._hashes.get(path) == digest:
             return None
         return self.index(path, text, module_name, is_package, digest)
+
+    def reparse(self, path: str, text: str) -> ParsedModule:
+        """Parse `path` again for its AST (a cache let it go).
+
+        When `text` is what was indexed, the index is left alone: the new module shares the
+        indexed facts, and the workspace-wide memos (`canonical`, `needs`...) stay valid.
+        """
+        facts = self.modules.get(path)
+        digest = _digest(text)
+        if facts is None or self._hashes.get(path) != digest:
+            return self.index(path, text, digest=digest)
+        parsed = parse_module(path, facts.module_name, text, facts.is_package)
+        parsed.facts = facts
+        return parsed
 
     def index(
         self,
@@ -302,6 +316,10 @@ class Workspace:
         needs = tuple(result.values())
         self._memo[key] = needs
         return needs
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _pushed_covers(pushed: frozenset[str], kind: str) -> bool:
