@@ -301,20 +301,7 @@ class _FactsVisitor:
 
     def _own_lines(self, statement: ast.stmt) -> Span | None:
         """The statement's span, if it is simple and alone on its lines (safe to wrap)."""
-        if isinstance(
-            statement,
-            ast.FunctionDef
-            | ast.AsyncFunctionDef
-            | ast.ClassDef
-            | ast.If
-            | ast.For
-            | ast.AsyncFor
-            | ast.While
-            | ast.With
-            | ast.AsyncWith
-            | ast.Try
-            | ast.Match,
-        ):
+        if isinstance(statement, _COMPOUND_STATEMENTS):
             return None
         span = self.source.span_of(statement)
         before = self.source.line(span.start_line)[: span.start_col]
@@ -844,6 +831,21 @@ _REGISTERING_ATTRS = frozenset({"add_url_rule", "register_error_handler"}) | (
 _REGISTERING_CALLS = frozenset({"route", "get", "post"})
 _WRAPPING_CALLS = frozenset({"stream_with_context", "copy_current_request_context"})
 
+# Statements that own a block (never "a simple statement alone on its lines").
+_COMPOUND_STATEMENTS = (
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.If,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.With,
+    ast.AsyncWith,
+    ast.Try,
+    ast.Match,
+)
+
 # Nodes without children or names: expression contexts and operators (shared singletons).
 _LEAVES = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
 
@@ -851,12 +853,33 @@ _LEAVES = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
 _HANDLERS: dict[type, Any] = {}
 
 
+def _walk_calls(tree: ast.AST) -> list[ast.Call]:
+    """The Call nodes of `tree` in `ast.walk` order (breadth first), without its generators."""
+    queue: list[ast.AST] = [tree]
+    calls: list[ast.Call] = []
+    index = 0
+    while index < len(queue):
+        node = queue[index]
+        index += 1
+        if type(node) is ast.Call:
+            calls.append(node)
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                queue.extend(
+                    item
+                    for item in value
+                    if isinstance(item, ast.AST) and not isinstance(item, _LEAVES)
+                )
+            elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+                queue.append(value)
+    return calls
+
+
 def _registered_functions(tree: ast.Module, source: SourceText) -> dict[str, ExecContext]:
     """Functions registered by a call rather than a decorator: `app.add_url_rule(..., view_func=f)`."""
     registered: dict[str, ExecContext] = {}
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
+    for node in _walk_calls(tree):
         func = node.func
         if isinstance(func, ast.Attribute):
             if func.attr not in _REGISTERING_ATTRS:
