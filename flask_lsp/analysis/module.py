@@ -22,7 +22,7 @@ from . import contexts as cx
 from .contexts import ExecContext
 from .extractors import extractors
 from .findings import Span
-from .names import Binding, NameResolver, Scope
+from .names import LEAF_TYPES, NO_BINDINGS, Binding, NameResolver, Scope
 from .source import ParseResult, SourceText, parse_tolerant
 
 # Roots whose calls can never lead back into the user's code.
@@ -281,9 +281,9 @@ class _FactsVisitor:
                     self._block(value)
                 else:
                     for item in value:
-                        if isinstance(item, ast.AST) and not isinstance(item, _LEAVES):
+                        if type(item) not in LEAF_TYPES and isinstance(item, ast.AST):
                             self._visit(item)
-            elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+            elif type(value) not in LEAF_TYPES and isinstance(value, ast.AST):
                 self._visit(value)
 
     def _block(self, statements: list[ast.stmt]) -> None:
@@ -846,9 +846,6 @@ _COMPOUND_STATEMENTS = (
     ast.Match,
 )
 
-# Nodes without children or names: expression contexts and operators (shared singletons).
-_LEAVES = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
-
 # _FactsVisitor's handler for each node type (None: visit the children).
 _HANDLERS: dict[type, Any] = {}
 
@@ -866,12 +863,10 @@ def _walk_calls(tree: ast.AST) -> list[ast.Call]:
         for name in node._fields:
             value = getattr(node, name, None)
             if type(value) is list:
-                queue.extend(
-                    item
-                    for item in value
-                    if isinstance(item, ast.AST) and not isinstance(item, _LEAVES)
-                )
-            elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+                for item in value:
+                    if type(item) not in NO_BINDINGS and isinstance(item, ast.AST):
+                        queue.append(item)
+            elif type(value) not in NO_BINDINGS and isinstance(value, ast.AST):
                 queue.append(value)
     return calls
 

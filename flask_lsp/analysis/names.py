@@ -184,8 +184,14 @@ _BINDING_NODES = frozenset(
         ast.Delete,
     }
 )
-# Nodes without children or names: expression contexts and operators (shared singletons).
-_LEAVES = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
+# Node types with no children that matter: expression contexts and operators (shared
+# singletons), and names and constants (they bind nothing, call nothing, hold no scope).
+LEAF_TYPES = frozenset(
+    kind
+    for base in (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
+    for kind in base.__subclasses__()
+)
+NO_BINDINGS = LEAF_TYPES | {ast.Name, ast.Constant, type(None), str, int}
 
 
 class _ScopeBuilder:
@@ -215,9 +221,9 @@ class _ScopeBuilder:
             value = getattr(node, name, None)
             if type(value) is list:
                 for item in value:
-                    if isinstance(item, ast.AST) and not isinstance(item, _LEAVES):
+                    if type(item) not in NO_BINDINGS and isinstance(item, ast.AST):
                         self._visit(item, scope)
-            elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+            elif type(value) not in NO_BINDINGS and isinstance(value, ast.AST):
                 self._visit(value, scope)
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> None:
