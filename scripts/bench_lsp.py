@@ -509,6 +509,7 @@ async def editing_session(
         alphabet = "abcdefghijklmnopqrstuvwxyz "
         incremental = caps["text_document_sync"] == "incremental"
         change_times: list[float] = []
+        change_cpu: list[float] = []  # server CPU seconds per edit: robust to machine load
         timeouts = 0
         for k in range(args.edits):
             char = alphabet[k % len(alphabet)]
@@ -522,6 +523,7 @@ async def editing_session(
             else:
                 change = {"text": "\n".join(lines)}
             fut = client.expect("textDocument/publishDiagnostics", for_doc(version))
+            cpu_before = cpu_seconds(client.pid)
             sent = await client.notify(
                 "textDocument/didChange",
                 {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
@@ -529,11 +531,15 @@ async def editing_session(
             try:
                 _, received = await asyncio.wait_for(fut, args.change_timeout)
                 change_times.append(received - sent)
+                change_cpu.append(cpu_seconds(client.pid) - cpu_before)
             except asyncio.TimeoutError:
                 timeouts += 1
                 client._waiters = [w for w in client._waiters if w.future is not fut]
         out["did_change"] = summary_ms(change_times)
         out["did_change"]["timeouts"] = timeouts
+        cpu_stats = summary_ms(change_cpu)
+        out["did_change"]["server_cpu_p50"] = cpu_stats.get("p50")
+        out["did_change"]["server_cpu_p95"] = cpu_stats.get("p95")
         out["did_change"]["sync"] = "incremental" if incremental else "full"
         log(f"didChange -> diagnostics: {out['did_change']}")
 
@@ -694,12 +700,31 @@ def table(results: dict[str, Any]) -> str:
         dc,
         "did_change_p95",
     )
+    if dc.get("server_cpu_p50") is not None:
+        rows.append(
+            (
+                "  server CPU per edit (load-independent)",
+                f"p50 {dc['server_cpu_p50']:.1f} / p95 {dc['server_cpu_p95']:.1f} ms",
+                "",
+                "",
+            )
+        )
     if dc.get("timeouts"):
         rows.append(("  edits with no diagnostics in time", str(dc["timeouts"]), "", ""))
     pair("hover", s["hover"], "hover_p95")
     pair('completion in url_for("', s["completion"], "completion_p95")
     pair("codeAction", s["code_action"], None)
     rows.append(("RSS at the end", f"{s['rss_end_mb']:.0f} MB", "", ""))
+    meta = results["meta"]
+    rows.append(
+        (
+            "machine load average (1 min) before / after",
+            f"{meta['load_average_before'][0]:.2f} / {meta['load_average_after'][0]:.2f}"
+            f" on {meta['cpus']} CPUs",
+            "",
+            "",
+        )
+    )
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     head = ("measure", "value", "target", "")
     widths = [max(w, len(h)) for w, h in zip(widths, head, strict=True)]
@@ -721,6 +746,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         if not args.quiet:
             print(f"  {msg}", file=sys.stderr, flush=True)
 
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="flask-lsp-bench-") as tmp_name:
         tmp = Path(tmp_name)
         log(f"server: {' '.join(command)}")
@@ -743,6 +769,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             "requests": args.requests,
             "seed": args.seed,
             "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
         },
         "cold_start_s": [round(c, 4) for c in cold],
         "session": session,
