@@ -79,7 +79,7 @@ class Project:
         self, roots: Iterable[Path], progress: Callable[[int, int, str], None] | None = None
     ) -> list[str]:
         """Index every Python file under `roots`; returns their paths."""
-        files = list(iter_python_files(roots, self.settings.exclude))
+        files = self.python_files(roots)
         indexed = []
         for number, path in enumerate(files, 1):
             if progress is not None:
@@ -87,6 +87,10 @@ class Project:
             if str(path) in self._open_texts or self.load_file(path):
                 indexed.append(str(path))
         return indexed
+
+    def python_files(self, roots: Iterable[Path]) -> list[Path]:
+        """The Python files under `roots` that the settings do not exclude."""
+        return list(iter_python_files(roots, self.settings.exclude))
 
     def _remember(self, path: str, parsed: ParsedModule) -> None:
         self._forget(path)

@@ -161,6 +161,17 @@ class Workspace:
         self._changed()
         return parsed
 
+    def add_facts(self, path: str, facts: ModuleFacts, digest: str) -> None:
+        """Index facts computed elsewhere (by another process of a parallel check)."""
+        self.remove(path, bump=False)
+        self.modules[path] = facts
+        self._by_name.setdefault(facts.module_name, []).append(facts)
+        self._hashes[path] = digest
+        self._changed()
+
+    def digest_of(self, path: str) -> str:
+        return self._hashes.get(path, "")
+
     def remove(self, path: str, bump: bool = True) -> None:
         old = self.modules.pop(path, None)
         self._hashes.pop(path, None)
