@@ -88,6 +88,9 @@ class NameResolver:
         self.module_scope = Scope("module", module_name, tree, None)
         self.scopes: dict[ast.AST, Scope] = {tree: self.module_scope}
         self.star_imports: list[str] = []
+        # _merge of a name's bindings in a scope, per (id(scope), name): a function that binds
+        # one name thousands of times would otherwise make every lookup walk them all.
+        self._merged: dict[tuple[int, str], Binding] = {}
         _ScopeBuilder(self).build(tree, self.module_scope)
 
     # -- lookups -------------------------------------------------------------------------------
@@ -114,7 +117,11 @@ class NameResolver:
                     # Module code runs top to bottom: the latest binding above wins.
                     earlier = [b for b in current.bindings[name] if b.line <= line]
                     return earlier[-1] if earlier else None
-                return _merge(current.bindings[name])
+                key = (id(current), name)
+                merged = self._merged.get(key)
+                if merged is None:
+                    merged = self._merged[key] = _merge(current.bindings[name])
+                return merged
             current = current.parent
         return self._from_star_import(name)
 

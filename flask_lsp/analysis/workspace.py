@@ -271,7 +271,10 @@ class Workspace:
 
     @property
     def server_name_configured(self) -> bool:
-        return any(m.mentions_server_name for m in self.modules.values())
+        return self.cached(
+            "server_name_configured",
+            lambda: any(m.mentions_server_name for m in self.modules.values()),
+        )
 
     # -- helpers judged by their callers ----------------------------------------------------------
 
