@@ -274,17 +274,34 @@ class _FactsVisitor:
             self._children(node)
 
     def _children(self, node: ast.AST) -> None:
+        # Names and constants (most nodes) are handled inline, as `_visit` would handle them.
+        scope_of_node = self.scope_of_node
         for name in node._fields:
             value = getattr(node, name, None)
             if type(value) is list:
                 if value and isinstance(value[0], ast.stmt):
                     self._block(value)
-                else:
-                    for item in value:
-                        if type(item) not in LEAF_TYPES and isinstance(item, ast.AST):
-                            self._visit(item)
-            elif type(value) not in LEAF_TYPES and isinstance(value, ast.AST):
-                self._visit(value)
+                    continue
+                for item in value:
+                    kind = type(item)
+                    if kind is ast.Constant:
+                        scope_of_node[id(item)] = self.scope
+                    elif kind is ast.Name:
+                        scope_of_node[id(item)] = self.scope
+                        if id(item) in self.deref:
+                            self._maybe_proxy(item)
+                    elif kind not in LEAF_TYPES and isinstance(item, ast.AST):
+                        self._visit(item)
+            else:
+                kind = type(value)
+                if kind is ast.Constant:
+                    scope_of_node[id(value)] = self.scope
+                elif kind is ast.Name:
+                    scope_of_node[id(value)] = self.scope
+                    if id(value) in self.deref:
+                        self._maybe_proxy(value)  # type: ignore[arg-type]
+                elif kind not in LEAF_TYPES and isinstance(value, ast.AST):
+                    self._visit(value)
 
     def _block(self, statements: list[ast.stmt]) -> None:
         saved = (self.pushed, self.push_reason, self.statement)
