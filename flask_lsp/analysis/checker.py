@@ -28,10 +28,14 @@ _PARSED_CACHE_SIZE = 64
 
 
 class Project:
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, keep_parsed_lines: int = 0) -> None:
+        """`keep_parsed_lines`: beyond the last 64 modules, keep parsed modules (ASTs) up to
+        this many source lines, so that a batch check parses each file once (~1.4 KB each)."""
         self.settings = settings or Settings()
         self.workspace = Workspace()
+        self.keep_parsed_lines = keep_parsed_lines
         self._parsed: OrderedDict[str, ParsedModule] = OrderedDict()
+        self._parsed_lines = 0
         self._open_texts: dict[str, str] = {}
 
     # -- feeding it -----------------------------------------------------------------------------
@@ -53,7 +57,7 @@ class Project:
     def close(self, path: str) -> None:
         """An editor closed `path`: go back to the file on disk (or forget it if gone)."""
         self._open_texts.pop(path, None)
-        self._parsed.pop(path, None)
+        self._forget(path)
         if not self.load_file(Path(path)):
             self.workspace.remove(path)
 
@@ -68,14 +72,14 @@ class Project:
 
     def remove(self, path: str) -> None:
         self._open_texts.pop(path, None)
-        self._parsed.pop(path, None)
+        self._forget(path)
         self.workspace.remove(path)
 
     def index_paths(
         self, roots: Iterable[Path], progress: Callable[[int, int, str], None] | None = None
     ) -> list[str]:
         """Index every Python file under `roots`; returns their paths."""
-        files = list(iter_python_files(roots, self.settings.exclude))
+        files = self.python_files(roots)
         indexed = []
         for number, path in enumerate(files, 1):
             if progress is not None:
@@ -84,12 +88,25 @@ class Project:
                 indexed.append(str(path))
         return indexed
 
+    def python_files(self, roots: Iterable[Path]) -> list[Path]:
+        """The Python files under `roots` that the settings do not exclude."""
+        return list(iter_python_files(roots, self.settings.exclude))
+
     def _remember(self, path: str, parsed: ParsedModule) -> None:
+        self._forget(path)
         self._parsed[path] = parsed
-        self._parsed.move_to_end(path)
-        while len(self._parsed) > _PARSED_CACHE_SIZE + len(self._open_texts):
+        self._parsed_lines += len(parsed.source.lines)
+        while (
+            len(self._parsed) > _PARSED_CACHE_SIZE + len(self._open_texts)
+            and self._parsed_lines > self.keep_parsed_lines
+        ):
             oldest = next(p for p in self._parsed if p not in self._open_texts)
-            self._parsed.pop(oldest)
+            self._forget(oldest)
+
+    def _forget(self, path: str) -> None:
+        old = self._parsed.pop(path, None)
+        if old is not None:
+            self._parsed_lines -= len(old.source.lines)
 
     def parsed(self, path: str) -> ParsedModule | None:
         cached = self._parsed.get(path)
@@ -101,7 +118,7 @@ class Project:
                 text = read_source(Path(path))
             except OSError:
                 return None
-        parsed = self.workspace.index(path, text)
+        parsed = self.workspace.reparse(path, text)
         self._remember(path, parsed)
         return parsed
 

@@ -22,7 +22,7 @@ from . import contexts as cx
 from .contexts import ExecContext
 from .extractors import extractors
 from .findings import Span
-from .names import Binding, NameResolver, Scope
+from .names import LEAF_TYPES, NO_BINDINGS, Binding, NameResolver, Scope
 from .source import ParseResult, SourceText, parse_tolerant
 
 # Roots whose calls can never lead back into the user's code.
@@ -275,6 +275,10 @@ class _FactsVisitor:
         self.scope_of_node: dict[int, Scope] = {}
         self.view_classes: set[str] = set()
         self.registered = _registered_functions(tree, source)
+        # Cheap textual pre-checks: no `yield` in the text, no generator; no `Flask` in the
+        # text, no name that resolves to `...Flask` (so no factory by construction).
+        self.may_yield = "yield" in source.text
+        self.mentions_flask = "Flask" in source.text
         self.app_vars: dict[int, list[tuple[str, int]]] = {}  # id(scope) -> [(name, line)]
 
     def run(self) -> None:
@@ -284,23 +288,45 @@ class _FactsVisitor:
 
     def _visit(self, node: ast.AST) -> None:
         self.scope_of_node[id(node)] = self.scope
-        handler = getattr(self, f"_visit_{type(node).__name__}", None)
+        kind = type(node)
+        try:
+            handler = _HANDLERS[kind]
+        except KeyError:
+            handler = _HANDLERS[kind] = getattr(_FactsVisitor, f"_visit_{kind.__name__}", None)
         if handler is not None:
-            handler(node)
+            handler(self, node)
         else:
             self._children(node)
 
     def _children(self, node: ast.AST) -> None:
-        for _, value in ast.iter_fields(node):
-            if isinstance(value, list):
+        # Names and constants (most nodes) are handled inline, as `_visit` would handle them.
+        scope_of_node = self.scope_of_node
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
                 if value and isinstance(value[0], ast.stmt):
                     self._block(value)
-                else:
-                    for item in value:
-                        if isinstance(item, ast.AST):
-                            self._visit(item)
-            elif isinstance(value, ast.AST):
-                self._visit(value)
+                    continue
+                for item in value:
+                    kind = type(item)
+                    if kind is ast.Constant:
+                        scope_of_node[id(item)] = self.scope
+                    elif kind is ast.Name:
+                        scope_of_node[id(item)] = self.scope
+                        if id(item) in self.deref:
+                            self._maybe_proxy(item)
+                    elif kind not in LEAF_TYPES and isinstance(item, ast.AST):
+                        self._visit(item)
+            else:
+                kind = type(value)
+                if kind is ast.Constant:
+                    scope_of_node[id(value)] = self.scope
+                elif kind is ast.Name:
+                    scope_of_node[id(value)] = self.scope
+                    if id(value) in self.deref:
+                        self._maybe_proxy(value)  # type: ignore[arg-type]
+                elif kind not in LEAF_TYPES and isinstance(value, ast.AST):
+                    self._visit(value)
 
     def _block(self, statements: list[ast.stmt]) -> None:
         saved = (self.pushed, self.push_reason, self.statement)
@@ -317,20 +343,7 @@ class _FactsVisitor:
 
     def _own_lines(self, statement: ast.stmt) -> Span | None:
         """The statement's span, if it is simple and alone on its lines (safe to wrap)."""
-        if isinstance(
-            statement,
-            ast.FunctionDef
-            | ast.AsyncFunctionDef
-            | ast.ClassDef
-            | ast.If
-            | ast.For
-            | ast.AsyncFor
-            | ast.While
-            | ast.With
-            | ast.AsyncWith
-            | ast.Try
-            | ast.Match,
-        ):
+        if isinstance(statement, _COMPOUND_STATEMENTS):
             return None
         span = self.source.span_of(statement)
         before = self.source.line(span.start_line)[: span.start_col]
@@ -407,7 +420,9 @@ class _FactsVisitor:
         name_col = line_text.find(node.name, line_text.find("def") + 3)
         name_span = Span(name_line, max(name_col, 0), name_line, max(name_col, 0) + len(node.name))
         first_line = min([d.lineno for d in node.decorator_list] + [node.lineno]) - 1
-        is_generator = any(isinstance(n, ast.Yield | ast.YieldFrom) for n in _own_nodes(node))
+        is_generator = self.may_yield and any(
+            isinstance(n, ast.Yield | ast.YieldFrom) for n in _own_nodes(node)
+        )
         return FunctionInfo(
             qualname=inner.qualname,
             name=node.name,
@@ -471,6 +486,8 @@ class _FactsVisitor:
     def _is_factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         if node.name in _FACTORY_NAMES:
             return True
+        if not self.mentions_flask:
+            return False
         created: set[str] = set()
         for child in _own_nodes(node):
             if (
@@ -856,13 +873,66 @@ def _own_nodes(node: ast.AST) -> Iterable[ast.AST]:
             stack.extend(ast.iter_child_nodes(child))
 
 
+# Calls that can register a function (a pre-filter for `_registered_functions`).
+_REGISTERING_ATTRS = frozenset({"add_url_rule", "register_error_handler"}) | (
+    cx.REQUEST_HOOKS | cx.APP_HOOKS
+)
+_REGISTERING_CALLS = frozenset({"route", "get", "post"})
+_WRAPPING_CALLS = frozenset({"stream_with_context", "copy_current_request_context"})
+
+# Statements that own a block (never "a simple statement alone on its lines").
+_COMPOUND_STATEMENTS = (
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.If,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.With,
+    ast.AsyncWith,
+    ast.Try,
+    ast.Match,
+)
+
+# _FactsVisitor's handler for each node type (None: visit the children).
+_HANDLERS: dict[type, Any] = {}
+
+
+def _walk_calls(tree: ast.AST) -> list[ast.Call]:
+    """The Call nodes of `tree` in `ast.walk` order (breadth first), without its generators."""
+    queue: list[ast.AST] = [tree]
+    calls: list[ast.Call] = []
+    index = 0
+    while index < len(queue):
+        node = queue[index]
+        index += 1
+        if type(node) is ast.Call:
+            calls.append(node)
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                for item in value:
+                    if type(item) not in NO_BINDINGS and isinstance(item, ast.AST):
+                        queue.append(item)
+            elif type(value) not in NO_BINDINGS and isinstance(value, ast.AST):
+                queue.append(value)
+    return calls
+
+
 def _registered_functions(tree: ast.Module, source: SourceText) -> dict[str, ExecContext]:
     """Functions registered by a call rather than a decorator: `app.add_url_rule(..., view_func=f)`."""
     registered: dict[str, ExecContext] = {}
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
+    for node in _walk_calls(tree):
         func = node.func
+        if isinstance(func, ast.Attribute):
+            if func.attr not in _REGISTERING_ATTRS:
+                continue
+        elif isinstance(func, ast.Call):
+            if _last_attr(func) not in _REGISTERING_CALLS | _WRAPPING_CALLS:
+                continue
+        elif _last_attr(func) not in _WRAPPING_CALLS:
+            continue
         text = _short(source.text_at(source.span_of(node)))
         target: ast.expr | None = None
         ctx: ExecContext | None = None

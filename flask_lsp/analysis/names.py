@@ -88,6 +88,9 @@ class NameResolver:
         self.module_scope = Scope("module", module_name, tree, None)
         self.scopes: dict[ast.AST, Scope] = {tree: self.module_scope}
         self.star_imports: list[str] = []
+        # _merge of a name's bindings in a scope, per (id(scope), name): a function that binds
+        # one name thousands of times would otherwise make every lookup walk them all.
+        self._merged: dict[tuple[int, str], Binding] = {}
         _ScopeBuilder(self).build(tree, self.module_scope)
 
     # -- lookups -------------------------------------------------------------------------------
@@ -114,7 +117,11 @@ class NameResolver:
                     # Module code runs top to bottom: the latest binding above wins.
                     earlier = [b for b in current.bindings[name] if b.line <= line]
                     return earlier[-1] if earlier else None
-                return _merge(current.bindings[name])
+                key = (id(current), name)
+                merged = self._merged.get(key)
+                if merged is None:
+                    merged = self._merged[key] = _merge(current.bindings[name])
+                return merged
             current = current.parent
         return self._from_star_import(name)
 
@@ -162,6 +169,38 @@ def _merge(bindings: list[Binding]) -> Binding:
     return AMBIGUOUS
 
 
+# The only node types `_ScopeBuilder._bind_statement` binds names for.
+_BINDING_NODES = frozenset(
+    {
+        ast.Import,
+        ast.ImportFrom,
+        ast.Global,
+        ast.Nonlocal,
+        ast.Assign,
+        ast.AnnAssign,
+        ast.AugAssign,
+        ast.NamedExpr,
+        ast.For,
+        ast.AsyncFor,
+        ast.comprehension,
+        ast.withitem,
+        ast.ExceptHandler,
+        ast.MatchAs,
+        ast.MatchStar,
+        ast.MatchMapping,
+        ast.Delete,
+    }
+)
+# Node types with no children that matter: expression contexts and operators (shared
+# singletons), and names and constants (they bind nothing, call nothing, hold no scope).
+LEAF_TYPES = frozenset(
+    kind
+    for base in (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
+    for kind in base.__subclasses__()
+)
+NO_BINDINGS = LEAF_TYPES | {ast.Name, ast.Constant, type(None), str, int}
+
+
 class _ScopeBuilder:
     """Collects every binding of every scope (Python decides scope membership per function)."""
 
@@ -173,18 +212,26 @@ class _ScopeBuilder:
             self._visit(child, scope)
 
     def _visit(self, node: ast.AST, scope: Scope) -> None:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            self._function(node, scope)
+        kind = type(node)
+        if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+            self._function(node, scope)  # type: ignore[arg-type]
             return
-        if isinstance(node, ast.ClassDef):
-            self._class(node, scope)
+        if kind is ast.ClassDef:
+            self._class(node, scope)  # type: ignore[arg-type]
             return
-        if isinstance(node, ast.Lambda):
-            self._lambda(node, scope)
+        if kind is ast.Lambda:
+            self._lambda(node, scope)  # type: ignore[arg-type]
             return
-        self._bind_statement(node, scope)
-        for child in ast.iter_child_nodes(node):
-            self._visit(child, scope)
+        if kind in _BINDING_NODES:
+            self._bind_statement(node, scope)
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                for item in value:
+                    if type(item) not in NO_BINDINGS and isinstance(item, ast.AST):
+                        self._visit(item, scope)
+            elif type(value) not in NO_BINDINGS and isinstance(value, ast.AST):
+                self._visit(value, scope)
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> None:
         for expr in [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults]:

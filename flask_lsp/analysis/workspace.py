@@ -127,10 +127,24 @@ class Workspace:
         self, path: str, text: str, module_name: str | None = None, is_package: bool | None = None
     ) -> ParsedModule | None:
         """Index `text` as the content of `path`; returns the parsed module, or None if unchanged."""
-        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        digest = _digest(text)
         if self._hashes.get(path) == digest:
             return None
         return self.index(path, text, module_name, is_package, digest)
+
+    def reparse(self, path: str, text: str) -> ParsedModule:
+        """Parse `path` again for its AST (a cache let it go).
+
+        When `text` is what was indexed, the index is left alone: the new module shares the
+        indexed facts, and the workspace-wide memos (`canonical`, `needs`...) stay valid.
+        """
+        facts = self.modules.get(path)
+        digest = _digest(text)
+        if facts is None or self._hashes.get(path) != digest:
+            return self.index(path, text, digest=digest)
+        parsed = parse_module(path, facts.module_name, text, facts.is_package)
+        parsed.facts = facts
+        return parsed
 
     def index(
         self,
@@ -153,6 +167,19 @@ class Workspace:
         self._signatures[path] = signature = _structure(parsed.facts)
         self._changed(structure=signature != old_signature)
         return parsed
+
+    def add_facts(self, path: str, facts: ModuleFacts, digest: str) -> None:
+        """Index facts computed elsewhere (by another process of a parallel check)."""
+        old_signature = self._signatures.get(path)
+        self.remove(path, bump=False)
+        self.modules[path] = facts
+        self._by_name.setdefault(facts.module_name, []).append(facts)
+        self._hashes[path] = digest
+        self._signatures[path] = signature = _structure(facts)
+        self._changed(structure=signature != old_signature)
+
+    def digest_of(self, path: str) -> str:
+        return self._hashes.get(path, "")
 
     def remove(self, path: str, bump: bool = True) -> None:
         old = self.modules.pop(path, None)
@@ -261,7 +288,10 @@ class Workspace:
 
     @property
     def server_name_configured(self) -> bool:
-        return any(m.mentions_server_name for m in self.modules.values())
+        return self.cached(
+            "server_name_configured",
+            lambda: any(m.mentions_server_name for m in self.modules.values()),
+        )
 
     # -- module code judged by its importers ---------------------------------------------------
 
@@ -394,6 +424,10 @@ class Workspace:
         needs = tuple(result.values())
         self._memo[key] = needs
         return needs
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _structure(facts: ModuleFacts) -> object:

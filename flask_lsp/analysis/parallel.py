@@ -1,0 +1,168 @@
+"""`flask-lsp check` on several cores, with the same results as on one.
+
+Checking needs every module's facts before any rule runs (a helper is judged by callers in
+other files), so a check has two passes: index every file, then run the rules on each. Here
+each worker process (forked, so it starts with the project as it is) indexes its share of the
+files and keeps their ASTs; the workers then swap their facts, each rebuilds the whole index
+in the same file order a single process would use, and runs the rules on its own files, whose
+ASTs it still holds. Nothing is parsed twice and the main process only merges the findings.
+
+Whatever goes wrong in a worker (a crash, facts that cannot be pickled), the caller falls back
+to checking in one process; no finding is ever lost to the parallel path.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .findings import Finding
+from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .checker import Project
+
+log = logging.getLogger(__name__)
+
+# Below this many files a check is over before worker processes would have started.
+MIN_FILES = 100
+MAX_JOBS = 8
+
+
+def default_jobs() -> int:
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_JOBS))
+
+
+def can_fork() -> bool:
+    """Fork only where it is the safe default (Linux) and nothing else runs in this process."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def check_parallel(
+    project: Project,
+    files: list[Path],
+    jobs: int,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> tuple[list[str], dict[str, list[Finding]]] | None:
+    """Index and check `files` in `jobs` processes; None if that was not possible."""
+    import multiprocessing
+
+    if jobs < 2 or len(files) < MIN_FILES or not can_fork():
+        return None
+    shares = _shares(files, jobs)
+    context = multiprocessing.get_context("fork")
+    workers: list[tuple[Any, Connection]] = []
+    try:
+        for share in shares:
+            ours, theirs = context.Pipe()
+            process = context.Process(
+                target=_worker, args=(project, files, share, len(shares), theirs)
+            )
+            process.daemon = True
+            process.start()
+            theirs.close()
+            workers.append((process, ours))
+        # Pass 1: every worker's facts, relayed as they are (the main process needs none).
+        blobs = [_receive(connection) for _, connection in workers]
+        if progress is not None:
+            progress(len(files), len(files), str(files[-1]))
+        for _, connection in workers:
+            connection.send_bytes(pickle.dumps(blobs, protocol=pickle.HIGHEST_PROTOCOL))
+        # Pass 2: findings per file.
+        indexed: set[str] = set()
+        findings: dict[str, list[Finding]] = {}
+        for _, connection in workers:
+            share_indexed, share_findings = pickle.loads(_receive(connection))
+            indexed.update(share_indexed)
+            findings.update(share_findings)
+    except Exception:
+        log.info("checking in parallel failed; checking in one process", exc_info=True)
+        return None
+    finally:
+        for process, connection in workers:
+            connection.close()
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+    order = [str(path) for path in files if str(path) in indexed]
+    return order, findings
+
+
+def _receive(connection: Connection) -> bytes:
+    data = connection.recv_bytes()
+    if data.startswith(b"ERROR:"):
+        raise RuntimeError(data[6:].decode("utf-8", "replace"))
+    return data
+
+
+def _shares(files: list[Path], jobs: int) -> list[list[int]]:
+    """Split file indexes into `jobs` shares of about equal bytes (largest files first)."""
+    sizes = []
+    for index, path in enumerate(files):
+        try:
+            sizes.append((path.stat().st_size, index))
+        except OSError:
+            sizes.append((0, index))
+    shares: list[list[int]] = [[] for _ in range(jobs)]
+    loads = [0] * jobs
+    for size, index in sorted(sizes, reverse=True):
+        least = loads.index(min(loads))
+        shares[least].append(index)
+        loads[least] += size + 1
+    return [sorted(share) for share in shares if share]
+
+
+def _worker(
+    project: Project, files: list[Path], share: list[int], jobs: int, connection: Connection
+) -> None:
+    try:
+        try:
+            _work(project, files, share, jobs, connection)
+        except BaseException:
+            connection.send_bytes(b"ERROR:" + traceback.format_exc().encode("utf-8", "replace"))
+    finally:
+        connection.close()
+        os._exit(0)  # no atexit handlers, no flushing of the parent's buffers
+
+
+def _work(
+    project: Project, files: list[Path], share: list[int], jobs: int, connection: Connection
+) -> None:
+    project.keep_parsed_lines //= jobs  # the memory budget is for all workers together
+    own: list[tuple[int, str, Any, str]] = []
+    for index in share:
+        path = files[index]
+        if project.load_file(path):
+            key = str(path)
+            facts = project.workspace.modules[key]
+            own.append((index, key, facts, project.workspace.digest_of(key)))
+    connection.send_bytes(pickle.dumps(own, protocol=pickle.HIGHEST_PROTOCOL))
+    everything: list[tuple[int, str, Any, str]] = []
+    own_facts = {key: facts for _, key, facts, _ in own}
+    for blob in pickle.loads(connection.recv_bytes()):
+        for index, key, facts, digest in pickle.loads(blob):
+            # Our own modules keep their facts objects: our parsed modules point at them.
+            everything.append((index, key, own_facts.get(key, facts), digest))
+    everything.sort(key=lambda item: item[0])
+    workspace = Workspace()
+    for _, key, facts, digest in everything:
+        workspace.add_facts(key, facts, digest)
+    project.workspace = workspace
+    findings: dict[str, list[Finding]] = {}
+    for _, key, _, _ in reversed(own):  # most recently parsed first: still in the cache
+        findings[key] = project.findings(key)
+    result = ([key for _, key, _, _ in own], findings)
+    connection.send_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
