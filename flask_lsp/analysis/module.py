@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import contexts as cx
+from .budget import checkpoint
 from .contexts import ExecContext
 from .extractors import extractors
 from .findings import Span
@@ -161,12 +162,9 @@ def parse_module(path: str, module_name: str, text: str, is_package: bool = Fals
         visitor = _FactsVisitor(source, names, parsed.tree)
         visitor.run()
     except RecursionError:
-        # A pathological expression (100,000 chained operators): analyse nothing rather than die.
-        parsed = ParseResult(
-            ast.Module(body=[], type_ignores=[]),
-            [(0, len(source.lines) - 1)],
-            "expression nested too deeply to analyse",
-        )
+        # A pathological expression (20,000 chained operators) parses into a tree too deep to
+        # walk recursively: leave out the top-level statements that hold one, keep the rest.
+        parsed = _without_deep_statements(parsed)
         names = NameResolver(parsed.tree, module_name, is_package)
         visitor = _FactsVisitor(source, names, parsed.tree)
         visitor.run()
@@ -192,6 +190,33 @@ def parse_module(path: str, module_name: str, text: str, is_package: bool = Fals
     return module
 
 
+# Deeper trees than this are left out when a walk hits the recursion limit.
+_MAX_DEPTH = 150
+
+
+def _without_deep_statements(parsed: ParseResult) -> ParseResult:
+    kept: list[ast.stmt] = []
+    broken = list(parsed.broken)
+    for statement in parsed.tree.body:
+        if _deeper_than(statement, _MAX_DEPTH):
+            broken.append((statement.lineno - 1, (statement.end_lineno or statement.lineno) - 1))
+        else:
+            kept.append(statement)
+    tree = ast.Module(body=kept, type_ignores=[])
+    return ParseResult(tree, sorted(broken), parsed.error or "expression nested too deeply")
+
+
+def _deeper_than(node: ast.AST, limit: int) -> bool:
+    """Iterative (the whole point is not to recurse): is any path below `node` over `limit`?"""
+    stack = [(node, 0)]
+    while stack:
+        current, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(current))
+    return False
+
+
 def _exports(scope: Scope) -> dict[str, tuple[str, str | None]]:
     exports: dict[str, tuple[str, str | None]] = {}
     for name, bindings in scope.bindings.items():
@@ -199,6 +224,10 @@ def _exports(scope: Scope) -> dict[str, tuple[str, str | None]]:
         same = all(b.kind == first.kind and b.target == first.target for b in bindings)
         exports[name] = (first.kind, first.target) if same else ("other", None)
     return exports
+
+
+_BLANK = re.compile(r"[ \t\f\ufeff]*")
+_BLANK_OR_COMMENT = re.compile(r"[ \t\f]*(?:#.*)?$")
 
 
 def _last_attr(node: ast.AST) -> str | None:
@@ -267,6 +296,7 @@ class _FactsVisitor:
     def _block(self, statements: list[ast.stmt]) -> None:
         saved = (self.pushed, self.push_reason, self.statement)
         for statement in statements:
+            checkpoint()  # a time bound or a newer edit can stop a long analysis here
             self.statement = self._own_lines(statement)
             self._visit(statement)
             pushed = self._pushes(statement)
@@ -295,9 +325,11 @@ class _FactsVisitor:
         ):
             return None
         span = self.source.span_of(statement)
-        before = self.source.line(span.start_line)[: span.start_col]
-        after = self.source.line(span.end_line)[span.end_col :]
-        if before.strip() or (after.strip() and not after.strip().startswith("#")):
+        # Matched in place, not sliced: `a=1;b=2;...` on one 1 MB line has 100,000 statements.
+        indent = _BLANK.match(self.source.line(span.start_line))
+        if indent is None or indent.end() < span.start_col:
+            return None
+        if _BLANK_OR_COMMENT.match(self.source.line(span.end_line), span.end_col) is None:
             return None
         return span
 
