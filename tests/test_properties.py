@@ -44,8 +44,9 @@ mangled_programs = st.tuples(programs, st.integers(0, 2**32), st.integers(1, 6))
 any_text = st.one_of(
     st.text(max_size=400),
     st.text(alphabet=st.sampled_from(list("()[]{}:;,.=#'\"\\ \t\n\r\x00\ufeffé😀")), max_size=200),
-    st.lists(st.sampled_from(CHUNKS + ["", "    ", "\t", "@", "def", "with app.app_context():"]))
-    .map("\n".join),
+    st.lists(
+        st.sampled_from([*CHUNKS, "", "    ", "\t", "@", "def", "with app.app_context():"])
+    ).map("\n".join),
     mangled_programs,
 )
 
