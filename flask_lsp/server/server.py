@@ -307,7 +307,7 @@ class FlaskLanguageServer(HardenedLanguageServer):
         if self.uri_of(path) in self.workspace.text_documents:
             return
         if not deleted and not self.in_workspace(path):
-            log.info("not reading %s: outside the workspace folders", path)
+            log.warning("not reading %s: outside the workspace folders", path)
             return
         if deleted:
             self.project.remove(path)
