@@ -19,11 +19,13 @@ Message = dict[str, Any]
 
 
 class RawServer:
-    def __init__(self, cwd: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, cwd: Path, env: dict[str, str] | None = None, command: list[str] | None = None
+    ) -> None:
         self.stderr_path = cwd / ".flask-lsp-stderr.log" if cwd.is_dir() else None
         self._stderr = open(os.devnull if self.stderr_path is None else self.stderr_path, "wb")  # noqa: SIM115
         self.process = subprocess.Popen(
-            server_command(),
+            command or server_command(),
             cwd=cwd,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
