@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from flask_lsp.analysis.checker import check_text
-from flask_lsp.analysis.findings import Finding
 
 from .expectations import actual, check_paths, expected
+from .fixes import apply_fix
 
 RULES = Path(__file__).parent / "rules"
 FIXTURES = sorted(p for p in RULES.glob("*/*") if p.suffix == ".py" or p.is_dir())
@@ -37,22 +37,6 @@ def test_every_rule_has_positives_and_negatives() -> None:
         negatives = [p for p in folder.rglob("*.py") if p.name.startswith("negative")]
         assert positives >= 3, f"{rule.code}: {positives} positive cases"
         assert negatives, f"{rule.code}: no negative fixtures"
-
-
-def apply_fix(text: str, finding: Finding) -> str:
-    assert finding.fix is not None
-    lines = text.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
-    # Apply from the end so earlier offsets stay valid.
-    for edit in sorted(
-        finding.fix.edits, key=lambda e: (e.span.start_line, e.span.start_col), reverse=True
-    ):
-        start = offsets[edit.span.start_line] + edit.span.start_col
-        end = offsets[edit.span.end_line] + edit.span.end_col
-        text = text[:start] + edit.new_text + text[end:]
-    return text
 
 
 SINGLE_FILES = [p for p in FIXTURES if p.is_file()]

@@ -51,6 +51,9 @@ REQUEST_HOOKS = frozenset(
 # Hooks that run with an application context but never a request.
 APP_HOOKS = frozenset({"teardown_appcontext", "shell_context_processor"})
 
+# Blueprint callbacks that run while the blueprint is registered, with no context at all.
+NO_CONTEXT_HOOKS = frozenset({"record", "record_once"})
+
 # Decorators that turn a function into a background-task body (Celery, RQ, Dramatiq, Huey).
 TASK_DECORATORS = frozenset({"task", "shared_task", "job", "actor", "periodic_task"})
 

@@ -3,12 +3,15 @@
 `from some_compat_layer import request` may or may not be Flask's `request`. jedi reads the
 installed package's source statically and tells us. It never imports the user's code: the
 project is created with `load_unsafe_extensions=False` and `smart_sys_path=False`, and we only
-ask about modules that are *not* in the workspace. jedi inspects compiled modules in a
-subprocess; that subprocess is our own interpreter with an environment stripped of everything
-that could put the user's folders on its path or run their code at start-up (PYTHONPATH,
-PYTHONSTARTUP, a VIRTUAL_ENV of theirs...), so it sees the installed packages and nothing else,
-and jedi's `auto_import_modules` (modules it would import for real) is emptied. Each answer is cached, and each question has
-a time bound, after which the name counts as unknown (and is not flagged).
+ask about modules that are *not* in the workspace. jedi runs in this process
+(`InterpreterEnvironment`): no interpreter subprocess is started, so nothing of the user's
+environment (`.pth` files, `sitecustomize`) runs either. jedi reads sources from
+`search_sys_path()` (our sys.path without the current folder), but it *imports* the compiled
+extensions it meets to inspect them, in this process: those it may load only from
+`installed_sys_path()`, which also leaves out PYTHONPATH, through which an extension of the
+user's project could be loaded (PYTHONPATH=. is common). jedi's `auto_import_modules` (modules
+it imports instead of reading) is emptied. Each answer is cached,
+and each question has a time bound, after which the name counts as unknown (and is not flagged).
 """
 
 from __future__ import annotations
@@ -23,41 +26,52 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 TIME_BOUND_SECONDS = 2.0
-# Variables that would let the jedi subprocess see or run the user's code.
-_UNSAFE_VARIABLES = frozenset(
-    {
-        "PYTHONPATH",
-        "PYTHONSTARTUP",
-        "PYTHONHOME",
-        "PYTHONUSERBASE",
-        "PYTHONINSPECT",
-        "PYTHONEXECUTABLE",
-        "VIRTUAL_ENV",
-        "CONDA_PREFIX",
-        "PYTHONBREAKPOINT",
-    }
-)
-
-
-def subprocess_environment() -> dict[str, str]:
-    """The environment of jedi's inspection subprocess: ours, minus what imports user code."""
-    env = {k: v for k, v in os.environ.items() if k not in _UNSAFE_VARIABLES}
-    env["PYTHONSAFEPATH"] = "1"  # no script folder or current folder on sys.path
-    env["PYTHONNOUSERSITE"] = "1"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return env
+_lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _environment() -> Any:
+def _environment() -> object:
     import jedi
-    from jedi.api.environment import Environment
 
     jedi.settings.auto_import_modules = []
-    return Environment(sys.executable, env_vars=subprocess_environment())
+    return jedi.InterpreterEnvironment()
 
 
-_lock = threading.Lock()
+@lru_cache(maxsize=1)
+def search_sys_path() -> tuple[str, ...]:
+    """Where jedi may read sources: our sys.path, minus the current folder."""
+    cwd = os.getcwd()
+    return tuple(entry for entry in sys.path if entry and os.path.isabs(entry) and entry != cwd)
+
+
+@lru_cache(maxsize=1)
+def installed_sys_path() -> tuple[str, ...]:
+    """Where jedi may load compiled extensions: the interpreter's own and installed packages."""
+    from_environment = {
+        os.path.abspath(entry)
+        for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep)
+        if entry
+    }
+    return tuple(p for p in search_sys_path() if os.path.abspath(p) not in from_environment)
+
+
+@lru_cache(maxsize=1)
+def _project() -> Any:
+    import jedi
+
+    class InstalledOnlyProject(jedi.Project):  # type: ignore[misc]
+        """jedi loads extensions only from the project's "base" sys.path (jedi 0.20
+        `_load_builtin_module`): make that the installed packages."""
+
+        def _get_base_sys_path(self, inference_state: Any) -> list[str]:
+            return list(installed_sys_path())
+
+    return InstalledOnlyProject(
+        "/nonexistent-flask-lsp-project",
+        load_unsafe_extensions=False,
+        smart_sys_path=False,
+        sys_path=list(search_sys_path()),
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -69,12 +83,12 @@ def infer_import(module: str, name: str) -> str | None:
         try:
             import jedi
 
-            project = jedi.Project(
-                "/nonexistent-flask-lsp-project", load_unsafe_extensions=False, smart_sys_path=False
-            )
+            project = _project()
             code = f"from {module} import {name}\n{name}"
             script = jedi.Script(code, project=project, environment=_environment())
-            for definition in script.infer(2, len(name) // 2 + 1):
+            # goto, not infer: we want where the name is defined (flask.globals.request),
+            # not the type of its value (Request).
+            for definition in script.goto(2, len(name) // 2 + 1, follow_imports=True):
                 result[0] = definition.full_name
                 return
         except Exception:  # jedi's own bugs must never reach the user

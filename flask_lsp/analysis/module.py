@@ -172,7 +172,7 @@ def parse_module(path: str, module_name: str, text: str, is_package: bool = Fals
         path=path,
         module_name=module_name,
         is_package=is_package,
-        exports=_exports(names.module_scope),
+        exports=_exports(names),
         star_imports=list(names.star_imports),
         functions=visitor.functions,
         uses=visitor.uses,
@@ -217,13 +217,26 @@ def _deeper_than(node: ast.AST, limit: int) -> bool:
     return False
 
 
-def _exports(scope: Scope) -> dict[str, tuple[str, str | None]]:
+def _exports(names: NameResolver) -> dict[str, tuple[str, str | None]]:
+    """What other modules get from `from this_module import name`.
+
+    A module-level alias of an imported name (`request = flask_request`) counts as an import.
+    """
+    scope = names.module_scope
     exports: dict[str, tuple[str, str | None]] = {}
     for name, bindings in scope.bindings.items():
-        first = bindings[0]
-        same = all(b.kind == first.kind and b.target == first.target for b in bindings)
-        exports[name] = (first.kind, first.target) if same else ("other", None)
+        resolved = [_export_of(names, b) for b in bindings]
+        first = resolved[0]
+        exports[name] = first if all(r == first for r in resolved) else ("other", None)
     return exports
+
+
+def _export_of(names: NameResolver, binding: Binding) -> tuple[str, str | None]:
+    if binding.kind == "assign" and isinstance(binding.value, ast.Name | ast.Attribute):
+        target = names.resolve(binding.value, names.module_scope)
+        if target is not None:
+            return ("import", target)
+    return (binding.kind, binding.target)
 
 
 _BLANK = re.compile(r"[ \t\f\ufeff]*")
@@ -438,6 +451,11 @@ class _FactsVisitor:
                     f"inside `{name}`, which Flask runs by `@{text}` with an "
                     "app context but no request"
                 ), False
+            if last in cx.NO_CONTEXT_HOOKS and isinstance(decorator, ast.Attribute):
+                return cx.at_import_time(
+                    f"in `{name}`, a `@{text}` callback that Flask runs while registering the "
+                    "blueprint, with no context"
+                ), False
             if last in cx.TASK_DECORATORS:
                 return cx.in_task(
                     f"inside task `{name}` (`@{text}`), run by a worker outside any request"
@@ -611,13 +629,18 @@ class _FactsVisitor:
     def _maybe_proxy(self, node: ast.Name | ast.Attribute) -> None:
         if id(node) not in self.deref:
             return
-        if isinstance(node, ast.Attribute) and node.attr not in cx.PROXY_NAMES:
-            return
         raw = self.names.resolve(node, self.scope)
-        proxy = raw.rpartition(".")[2] if raw else None
-        # Only a *call* to url_for needs a context; calls are recorded by _visit_Call.
-        if raw and proxy in cx.PROXY_NAMES and proxy != "url_for":
-            self._record_use(proxy, raw, node)
+        if raw is None:
+            return
+        last = raw.rpartition(".")[2]
+        if last in cx.PROXY_NAMES:
+            # Only a *call* to url_for needs a context; calls are recorded by _visit_Call.
+            if last != "url_for":
+                self._record_use(last, raw, node)
+        elif raw.partition(".")[0] not in _EXTERNAL_ROOTS:
+            # Maybe a proxy re-exported by the user's own modules under another name; the
+            # workspace follows the imports later (`canonical`) and rules keep only real proxies.
+            self._record_use(node.id if isinstance(node, ast.Name) else node.attr, raw, node)
 
     def _record_use(self, proxy: str, raw: str, node: ast.AST) -> None:
         self.uses.append(

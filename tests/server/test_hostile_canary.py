@@ -180,39 +180,40 @@ def test_server_never_executes_the_project(canary: tuple[Path, dict[str, str]], 
     assert markers_of(env) == []
 
 
-def test_jedi_sees_installed_packages_only(
-    canary: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+JEDI_PROBE = """
+import sys
+from flask_lsp.analysis.inference import infer_import
+print(infer_import("canary_ext", "request"), infer_import("canary_ext", "session"))
+"""
+PLAIN_JEDI = """
+import jedi
+project = jedi.Project("/nonexistent", load_unsafe_extensions=False, smart_sys_path=False)
+script = jedi.Script("from canary_ext import request\\nrequest", project=project,
+                     environment=jedi.InterpreterEnvironment())
+print(script.goto(2, 3, follow_imports=True))
+"""
+
+
+def test_jedi_never_loads_an_extension_from_the_users_path(
+    canary: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
-    """jedi inspects compiled modules by loading them in a subprocess. Given our environment as
-    it is, a PYTHONPATH (or a VIRTUAL_ENV) pointing into the project would let it load the
-    project's extension and run its sitecustomize.py. flask-lsp strips those first."""
-    import jedi
-    from jedi.api.environment import Environment
-
-    from flask_lsp.analysis import inference
-
+    """jedi loads compiled extensions it finds on its search path to inspect them. With the
+    user's PYTHONPATH pointing at their project, plain jedi would load the project's extension
+    into the server; flask-lsp gives jedi installed packages only."""
     project, env = canary
     if not (project / EXTENSION).exists():
         pytest.skip("no C compiler to build the canary extension")
-    for name, value in {**env, "PYTHONPATH": str(project)}.items():
-        monkeypatch.setenv(name, value)
-    inference._environment.cache_clear()
-    inference.infer_import.cache_clear()
-    try:
-        assert inference.infer_import("canary_ext", "request") is None
-        assert inference.infer_import("helpers", "session") is None
-        assert inference.infer_import("canary_pkg.models", "request") is None
-        assert markers_of(env) == []
-    finally:
-        inference._environment.cache_clear()
-        inference.infer_import.cache_clear()
+    user_path = tmp_path / "user_path"
+    user_path.mkdir()
+    shutil.copy(project / EXTENSION, user_path / EXTENSION)
+    run_env = {**os.environ, **env, "PYTHONPATH": str(user_path)}
+    empty = tmp_path / "empty"
+    empty.mkdir()
 
-    # Control: plain jedi with the environment as it is loads the canary.
-    unsafe = Environment(sys.executable, env_vars=dict(os.environ))
-    script = jedi.Script(
-        "from canary_ext import request\nrequest",
-        project=jedi.Project("/nonexistent", load_unsafe_extensions=False, smart_sys_path=False),
-        environment=unsafe,
-    )
-    script.infer(2, 3)
-    assert "canary_ext.imported" in markers_of(env)
+    def probe(code: str) -> None:
+        subprocess.run([sys.executable, "-c", code], cwd=empty, env=run_env, check=True, timeout=60)
+
+    probe(JEDI_PROBE)
+    assert markers_of(env) == []
+    probe(PLAIN_JEDI)  # control: the danger is real
+    assert markers_of(env) == ["canary_ext.imported"]
