@@ -25,6 +25,7 @@ import re
 import sys
 import threading
 from collections.abc import Generator
+from functools import partial
 from typing import Any, BinaryIO
 
 import attrs
@@ -57,6 +58,23 @@ class RejectedMessage:
 
 
 class HardenedProtocol(LanguageServerProtocol):
+    def _execute_handler(
+        self,
+        msg_id: Any,
+        handler: Any,
+        callback: Any,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
+    ) -> None:
+        super()._execute_handler(msg_id, handler, callback, args, kwargs)
+        # pygls files the future of every async or generator handler under `msg_id`, but only
+        # a request's response removes it again: each notification (every didChange!) would
+        # leak one future, with its parameters, for the life of the server.
+        is_request = isinstance(callback, partial) and callback.func == self._send_handler_result
+        future = None if is_request else self._request_futures.get(msg_id)
+        if future is not None:
+            future.add_done_callback(lambda _: self._request_futures.pop(msg_id, None))
+
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:
             return super().structure_message(data)
