@@ -8,9 +8,10 @@ It starts the installed `flask-lsp` on a scratch workspace holding every rule fi
 five documents, and sends edits round-robin: whole-document replacements with fixture texts,
 random mutations of them (half-typed, broken code) and small incremental edits; every 10th edit
 a hover, every 50th waits for the diagnostics of that version (so the server never falls far
-behind and the edits are really analysed). It prints the server's RSS after the first
-analyses (start), after a warm-up of 10% of the edits (caches filled), and at the end, and exits
-1 if memory grew by 10% or more from the warm-up to the end.
+behind and the edits are really analysed). It prints the server's RSS at the start
+(after the first analyses, including a document whose imports make jedi load installed packages
+once), after 10% of the edits, and at the end, and exits 1 if memory grew by 10% or more from
+the start to the end.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ from tests.hostile import RULE_FIXTURES, mutate  # noqa: E402
 from tests.server.rawclient import RawServer  # noqa: E402
 
 DOCUMENTS = 5
+WARM_UP = (
+    "from werkzeug.local import request\nfrom flask_sqlalchemy import session\n"
+    "from flask.globals import g\nx = request.args\ny = session.get('a')\nz = g.user\n"
+)
 LIMIT_PERCENT = 10.0
 
 
@@ -56,6 +61,11 @@ def soak(edits: int, seed: int) -> int:
             for uri in uris:
                 server.open(uri, current[uri])
                 server.diagnostics(uri)
+            # What a real session loads once (jedi reading installed packages for an import
+            # the AST cannot settle) belongs to the start, not to the growth.
+            warm = (workspace / "warm_up.py").as_uri()
+            server.open(warm, WARM_UP)
+            server.diagnostics(warm)
             start = rss_mb(process)
             warm_up = max(1, edits // 10)
             warmed = start
@@ -103,13 +113,12 @@ def soak(edits: int, seed: int) -> int:
             elapsed = time.monotonic() - began
         finally:
             server.close()
-    growth = (end - warmed) / warmed * 100
+    growth = (end - start) / start * 100
     print(f"edits: {edits} in {elapsed:.1f}s ({edits / elapsed:.0f}/s)")
     print(f"rss start (after first analyses): {start:.1f} MB")
-    print(f"rss after warm-up ({warm_up} edits): {warmed:.1f} MB")
+    print(f"rss after {warm_up} edits: {warmed:.1f} MB")
     print(f"rss end: {end:.1f} MB")
-    print(f"growth from warm-up to end: {growth:+.1f}% (limit {LIMIT_PERCENT:.0f}%)")
-    print(f"growth from start to end: {(end - start) / start * 100:+.1f}%")
+    print(f"growth from start to end: {growth:+.1f}% (limit {LIMIT_PERCENT:.0f}%)")
     return 0 if growth < LIMIT_PERCENT else 1
 
 
