@@ -16,6 +16,7 @@ from pathlib import Path
 
 from flask_lsp.config import Settings
 
+from .budget import checkpoint
 from .findings import Finding
 from .module import ParsedModule
 from .source import read_source
@@ -139,8 +140,10 @@ def check_module(parsed: ParsedModule, workspace: Workspace, settings: Settings)
     for rule in all_rules():
         if not settings.enabled(rule.code):
             continue
+        checkpoint()
         try:
             for finding in rule.check(RuleContext(parsed, workspace, rule)):
+                checkpoint()
                 key = (finding.code, finding.span, finding.message)
                 found.setdefault(key, finding)
         except Exception:  # a rule's bug must cost one rule, never the whole file

@@ -14,6 +14,8 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .budget import checkpoint
+
 # The names Flask's `__init__` exports, for `from flask import *`.
 FLASK_EXPORTS = frozenset(
     [
@@ -209,6 +211,7 @@ class _ScopeBuilder:
 
     def build(self, node: ast.AST, scope: Scope) -> None:
         for child in _scope_body(node):
+            checkpoint()
             self._visit(child, scope)
 
     def _visit(self, node: ast.AST, scope: Scope) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import ast
 import io
 import re
+import stat
 import tokenize
 import warnings
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 from .findings import Span
@@ -22,12 +25,32 @@ _MAX_REPAIRS = 12
 _CONTINUATIONS = ("else", "elif", "except", "finally", "case")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+# Files on disk larger than this are not read (generated data, not code anyone edits).
+MAX_SOURCE_BYTES = 20_000_000
+
+# Lines longer than this get a byte-offset table instead of per-column decoding.
+_LONG_LINE = 2000
+
+
+def _utf8_len(char: str) -> int:
+    code = ord(char)
+    return 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+
+
 def read_source(path: Path) -> str:
     """Read a Python file the way CPython would decode it, never raising on bad bytes.
 
     The encoding comes from the BOM or a coding cookie (PEP 263); bytes that do not decode
     become U+FFFD, so a file with a stray Latin-1 byte is still analysed.
     """
+    info = path.stat()
+    # A FIFO would block the reader forever, /dev/zero would fill memory: regular files only.
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"{path}: not a regular file")
+    if info.st_size > MAX_SOURCE_BYTES:
+        raise OSError(f"{path}: over {MAX_SOURCE_BYTES // 1_000_000} MB, not analysed")
     data = path.read_bytes()
     return decode_source(data)
 
@@ -53,6 +76,7 @@ class SourceText:
 
     def __post_init__(self) -> None:
         self.lines = _LINE_BREAK.split(self.text)
+        self._char_ends: tuple[int, list[int]] | None = None
 
     def line(self, index: int) -> str:
         return self.lines[index] if 0 <= index < len(self.lines) else ""
@@ -61,7 +85,20 @@ class SourceText:
         line = self.line(line_index)
         if line.isascii():
             return min(byte_col, len(line))
-        return len(line.encode("utf-8")[:byte_col].decode("utf-8", errors="ignore"))
+        # `ast` never sees a leading BOM (see parse_tolerant); the editor's line 0 does.
+        bom = 1 if line_index == 0 and line.startswith("\ufeff") else 0
+        if len(line) < _LONG_LINE:
+            prefix = line[bom:].encode("utf-8", "surrogatepass")[:byte_col]
+            try:
+                return bom + len(prefix.decode("utf-8", "surrogatepass"))
+            except UnicodeDecodeError:  # cut inside a character
+                return bom + len(prefix.decode("utf-8", errors="ignore"))
+        if self._char_ends is None or self._char_ends[0] != line_index:
+            # A long line's byte offsets, once: a 1 MB one-line file asks for thousands of
+            # columns, and decoding a prefix for each would be quadratic.
+            ends = list(accumulate(_utf8_len(char) for char in line[bom:]))
+            self._char_ends = (line_index, ends)
+        return bom + bisect_right(self._char_ends[1], byte_col)
 
     def span_of(self, node: ast.AST) -> Span:
         """The node's span; `ast` lines are 1-based, its columns UTF-8 bytes."""
@@ -107,6 +144,12 @@ def parse_tolerant(source: SourceText) -> ParseResult:
     from the cursor must not disappear because of a missing bracket here.
     """
     lines = list(source.lines)
+    if lines and lines[0].startswith("\ufeff"):
+        lines[0] = lines[0][1:]  # a BOM the editor kept: not part of the code
+    if _SURROGATE.search(source.text):
+        # A lone surrogate (JSON allows "\ud800") cannot be encoded for the parser; U+FFFD
+        # has the same UTF-8 length, so the columns stay right.
+        lines = [_SURROGATE.sub("\ufffd", line) for line in lines]
     broken: list[tuple[int, int]] = []
     first_error: str | None = None
     for _ in range(_MAX_REPAIRS):
@@ -124,12 +167,40 @@ def parse_tolerant(source: SourceText) -> ParseResult:
             for index in range(start, end + 1):
                 lines[index] = ""
             broken.append(region)
-        except (RecursionError, MemoryError, ValueError) as error:
-            first_error = first_error or f"file too deeply nested to parse ({type(error).__name__})"
+        except (RecursionError, MemoryError) as error:
+            # No line number here: find the top-level statements too deep to parse, cut them out.
+            first_error = first_error or f"too deeply nested to parse ({type(error).__name__})"
+            regions = [r for r in _top_level_regions(lines) if _too_deep(lines, r)]
+            if not regions:
+                break
+            for start, end in regions:
+                for index in range(start, end + 1):
+                    lines[index] = ""
+            broken.extend(regions)
+        except ValueError as error:
+            first_error = first_error or f"cannot parse ({error})"
             break
     return ParseResult(
         ast.Module(body=[], type_ignores=[]), [(0, max(len(lines) - 1, 0))], first_error
     )
+
+
+def _top_level_regions(lines: list[str]) -> list[tuple[int, int]]:
+    starts = [i for i, line in enumerate(lines) if _starts_top_level(line)] or [0]
+    ends = [start - 1 for start in starts[1:]] + [len(lines) - 1]
+    return [(start, end) for start, end in zip(starts, ends, strict=True) if start <= end]
+
+
+def _too_deep(lines: list[str], region: tuple[int, int]) -> bool:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse("\n".join(lines[region[0] : region[1] + 1]).replace("\x00", " "))
+    except (RecursionError, MemoryError):
+        return True
+    except (SyntaxError, ValueError):
+        return False
+    return False
 
 
 def _describe(error: SyntaxError) -> str:

@@ -83,6 +83,7 @@ def iter_python_files(paths: Iterable[Path], excludes: Iterable[str] = ()) -> It
             if not excluded(root):
                 yield root
             continue
+        real_root = os.path.realpath(root)
         for folder, dirnames, filenames in os.walk(root, followlinks=True):
             try:
                 stat = os.stat(folder)
@@ -93,6 +94,9 @@ def iter_python_files(paths: Iterable[Path], excludes: Iterable[str] = ()) -> It
                 dirnames[:] = []  # a symlink loop: been here already
                 continue
             seen.add((stat.st_dev, stat.st_ino))
+            if not _inside(os.path.realpath(folder), real_root):
+                dirnames[:] = []  # a symlink out of the workspace: not ours to read
+                continue
             base = Path(folder)
             dirnames[:] = sorted(
                 d
@@ -102,8 +106,17 @@ def iter_python_files(paths: Iterable[Path], excludes: Iterable[str] = ()) -> It
                 and not excluded(base / d)
             )
             for name in sorted(filenames):
-                if name.endswith(".py") and not excluded(base / name):
-                    yield base / name
+                if not name.endswith(".py") or excluded(base / name):
+                    continue
+                if os.path.islink(base / name) and not _inside(
+                    os.path.realpath(base / name), real_root
+                ):
+                    continue
+                yield base / name
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 class Workspace:

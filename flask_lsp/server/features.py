@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -61,7 +62,10 @@ def register(server: FlaskLanguageServer) -> None:
             ls.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
             )
-        await _in_analysis(ls, ls.project.close, ls.path_of(uri))
+        path = ls.path_of(uri)
+        # Back to the file on disk only for files of the workspace; others are forgotten.
+        close = ls.project.close if ls.in_workspace(path) else ls.project.remove
+        await _in_analysis(ls, close, path)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(
@@ -177,8 +181,6 @@ def _markup(ls: FlaskLanguageServer, text: str) -> types.MarkupContent:
 
 
 async def _in_analysis(ls: FlaskLanguageServer, fn: Any, *args: Any) -> Any:
-    import asyncio
-
     return await asyncio.get_running_loop().run_in_executor(ls.analysis_executor, fn, *args)
 
 

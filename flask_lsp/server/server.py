@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -16,16 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
-from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from flask_lsp import __version__
+from flask_lsp.analysis.budget import AnalysisCancelled, AnalysisTimeout, Budget
 from flask_lsp.analysis.checker import Project, carry_over
 from flask_lsp.analysis.findings import Finding
 from flask_lsp.analysis.module import ParsedModule
 from flask_lsp.config import Settings, find_pyproject, load_pyproject, settings_from_mapping
 
 from .convert import to_diagnostic
+from .hardening import HardenedLanguageServer
 from .positions import Encoder
 
 log = logging.getLogger(__name__)
@@ -43,7 +45,7 @@ class Snapshot:
     diagnostics: list[types.Diagnostic] = field(default_factory=list)
 
 
-class FlaskLanguageServer(LanguageServer):
+class FlaskLanguageServer(HardenedLanguageServer):
     def __init__(self) -> None:
         super().__init__("flask-lsp", __version__)
         self.project = Project()
@@ -54,6 +56,10 @@ class FlaskLanguageServer(LanguageServer):
         )
         self._pending: dict[str, asyncio.Task[None]] = {}
         self._dirty: set[str] = set()
+        # The running analysis of each document: cancelled when a newer version arrives.
+        self._budgets: dict[str, Budget] = {}
+        self._timed_out: set[str] = set()  # documents already logged as over the time bound
+        self.analysis_time_limit = analysis_time_limit()
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -108,6 +114,9 @@ class FlaskLanguageServer(LanguageServer):
         task = self._pending.get(uri)
         if task is not None and not task.done():
             self._dirty.add(uri)
+            budget = self._budgets.get(uri)
+            if budget is not None:
+                budget.cancel()  # its result would be stale: stop it at the next checkpoint
             return
         self._pending[uri] = asyncio.ensure_future(self._analyse_loop(uri))
 
@@ -123,15 +132,22 @@ class FlaskLanguageServer(LanguageServer):
         loop = asyncio.get_running_loop()
         while True:
             self._dirty.discard(uri)
-            try:
-                document = self.workspace.get_text_document(uri)
-                text, version = document.source, document.version
-            except Exception:
+            # Open documents only: the editor's text, never a file read for an arbitrary URI.
+            document = self.workspace.text_documents.get(uri)
+            if document is None:
                 return
+            text, version = document.source, document.version
+            budget = self._budgets[uri] = Budget(self.analysis_time_limit, uri)
             try:
                 snapshot = await loop.run_in_executor(
-                    self.analysis_executor, self._analyse, uri, text, version
+                    self.analysis_executor, budget.run, self._analyse, uri, text, version
                 )
+                self._timed_out.discard(uri)
+            except AnalysisCancelled:
+                snapshot = None  # a newer version is already queued
+            except AnalysisTimeout:
+                snapshot = None
+                self.log_time_out(uri)
             except Exception:
                 log.exception("analysis of %s failed; keeping the last diagnostics", uri)
                 snapshot = None
@@ -153,6 +169,20 @@ class FlaskLanguageServer(LanguageServer):
                 previous.findings, findings, parsed.facts.broken, len(parsed.source.lines)
             )
         return Snapshot(version, parsed, findings)
+
+    def log_time_out(self, uri: str) -> None:
+        """Once per document until it analyses in time again: keep the last diagnostics."""
+        if uri in self._timed_out:
+            return
+        self._timed_out.add(uri)
+        message = (
+            f"analysis of {uri} took over {self.analysis_time_limit:g}s and was stopped; "
+            "keeping its last diagnostics"
+        )
+        log.warning(message)
+        self.window_log_message(
+            types.LogMessageParams(type=types.MessageType.Warning, message=message)
+        )
 
     def publish(self, uri: str, snapshot: Snapshot) -> None:
         current = self.workspace.text_documents.get(uri)
@@ -188,10 +218,14 @@ class FlaskLanguageServer(LanguageServer):
             if uri == changed_uri or uri in self._dirty or uri not in self.snapshots:
                 continue
             old = self.snapshots[uri]
+            budget = Budget(self.analysis_time_limit, uri)
             try:
                 findings = await loop.run_in_executor(
-                    self.analysis_executor, self.project.findings, self.path_of(uri)
+                    self.analysis_executor, budget.run, self.project.findings, self.path_of(uri)
                 )
+            except AnalysisTimeout:
+                self.log_time_out(uri)
+                continue
             except Exception:
                 log.exception("re-checking %s failed", uri)
                 continue
@@ -268,14 +302,33 @@ class FlaskLanguageServer(LanguageServer):
                 token, types.WorkDoneProgressEnd(message=f"Indexed {len(files)} files")
             )
 
+    def in_workspace(self, path: str) -> bool:
+        """Files the server may read from disk: those under a workspace folder."""
+        real = os.path.realpath(path)
+        return any(
+            real == str(root) or real.startswith(str(root).rstrip(os.sep) + os.sep)
+            for root in (r.resolve() for r in self.workspace_roots())
+        )
+
     def reload_path(self, path: str, deleted: bool) -> None:
         """A file changed on disk (watched files): refresh the index unless the editor owns it."""
         if self.uri_of(path) in self.workspace.text_documents:
+            return
+        if not deleted and not self.in_workspace(path):
+            log.warning("not reading %s: outside the workspace folders", path)
             return
         if deleted:
             self.project.remove(path)
         else:
             self.project.load_file(Path(path))
+
+
+def analysis_time_limit() -> float:
+    """Seconds one document's analysis may take (FLASK_LSP_TIME_LIMIT overrides the 10 s)."""
+    try:
+        return max(0.001, float(os.environ.get("FLASK_LSP_TIME_LIMIT", "10")))
+    except ValueError:
+        return 10.0
 
 
 def create_server() -> FlaskLanguageServer:
