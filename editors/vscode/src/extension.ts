@@ -10,7 +10,6 @@ import {
   RevealOutputChannelOn,
   type ServerOptions,
   State,
-  TransportKind,
   WorkDoneProgress,
   WorkDoneProgressCreateRequest,
 } from "vscode-languageclient/node";
@@ -105,10 +104,11 @@ async function doStart(): Promise<void> {
 
   const server = decision.server;
   const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  // No `transport` here: TransportKind.stdio would append `--stdio` to the command, and
+  // flask-lsp speaks LSP on stdin/stdout when run with no arguments.
   const serverOptions: ServerOptions = {
     command: server.command,
     args: server.args,
-    transport: TransportKind.stdio,
     options: cwd !== undefined ? { cwd } : {},
   };
   const clientOptions: LanguageClientOptions = {

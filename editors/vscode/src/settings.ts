@@ -6,11 +6,12 @@ export const SECTION = "flask-lsp";
 
 export type Severity = "error" | "warning" | "information" | "hint";
 
+/** Only the keys the user set: an empty `select` would otherwise mean "no rules at all". */
 export interface ServerSettings {
-  select: string[];
-  ignore: string[];
-  severity: Record<string, Severity>;
-  exclude: string[];
+  select?: string[];
+  ignore?: string[];
+  severity?: Record<string, Severity>;
+  exclude?: string[];
 }
 
 const SEVERITIES: ReadonlySet<string> = new Set(["error", "warning", "information", "hint"]);
@@ -40,12 +41,24 @@ function severities(value: unknown): Record<string, Severity> {
 
 /** Build the server's settings from a getter over the `flask-lsp` section. */
 export function serverSettings(get: (key: string) => unknown): ServerSettings {
-  return {
-    select: strings(get("select")).map((s) => s.toUpperCase()),
-    ignore: strings(get("ignore")).map((s) => s.toUpperCase()),
-    severity: severities(get("severity")),
-    exclude: strings(get("exclude")),
-  };
+  const settings: ServerSettings = {};
+  const select = strings(get("select")).map((s) => s.toUpperCase());
+  const ignore = strings(get("ignore")).map((s) => s.toUpperCase());
+  const severity = severities(get("severity"));
+  const exclude = strings(get("exclude"));
+  if (select.length > 0) {
+    settings.select = select;
+  }
+  if (ignore.length > 0) {
+    settings.ignore = ignore;
+  }
+  if (Object.keys(severity).length > 0) {
+    settings.severity = severity;
+  }
+  if (exclude.length > 0) {
+    settings.exclude = exclude;
+  }
+  return settings;
 }
 
 /** Payload of workspace/didChangeConfiguration: the settings under their section name. */
