@@ -169,7 +169,9 @@ def apply_edits(text: str, edits: list[types.TextEdit], encoding: str) -> str:
         assert prefix.isascii() or encoding == types.PositionEncodingKind.Utf32
         return starts[position.line] + position.character
 
-    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+    for edit in sorted(
+        edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+    ):
         text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
     return text
 
@@ -187,9 +189,7 @@ async def test_quick_fix_edit_is_shaped_for_the_client(session: Session) -> None
     )
     assert actions, f"no quick fix offered to {session.preset}"
     fixes = [
-        a
-        for a in actions
-        if isinstance(a, types.CodeAction) and a.title.startswith("Enter it")
+        a for a in actions if isinstance(a, types.CodeAction) and a.title.startswith("Enter it")
     ]
     assert len(fixes) == 1
     fix = fixes[0]
@@ -208,5 +208,5 @@ async def test_quick_fix_edit_is_shaped_for_the_client(session: Session) -> None
         edits = list(fix.edit.changes[session.uri])
 
     fixed = apply_edits(session.text, edits, session.encoding)
-    assert "    with app.app_context():\n        print(\"creating tables\")\n" in fixed
+    assert '    with app.app_context():\n        print("creating tables")\n' in fixed
     assert "    app.app_context()\n" not in fixed

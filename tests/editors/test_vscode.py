@@ -203,14 +203,20 @@ def test_problems_panel_and_quick_fix_in_code_server(
 
     driver.get(code_server)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".monaco-workbench .part.editor"))
-    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".explorer-folders-view .monaco-list-row"))
+    wait.until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".explorer-folders-view .monaco-list-row")
+    )
 
     # Open app.py with Quick Open, then show the Problems panel.
     press("p", Keys.CONTROL)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".quick-input-widget input"))
     ActionChains(driver).send_keys("app.py").perform()
-    wait.until(lambda d: any("app.py" in r.text for r in d.find_elements(
-        By.CSS_SELECTOR, ".quick-input-list .monaco-list-row")))
+    wait.until(
+        lambda d: any(
+            "app.py" in r.text
+            for r in d.find_elements(By.CSS_SELECTOR, ".quick-input-list .monaco-list-row")
+        )
+    )
     press(Keys.ENTER)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".tab.active[aria-label*='app.py']"))
     press("m", Keys.CONTROL, Keys.SHIFT)
@@ -223,7 +229,9 @@ def test_problems_panel_and_quick_fix_in_code_server(
     assert "`request` needs a request context" in found[0]
     # The extension's status-bar item: a check mark once the server has indexed.
     status = ".statusbar-item[id$='flask-lsp.status']"
-    wait.until(lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, status) if e.text.strip() == "Flask"])
+    wait.until(
+        lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, status) if e.text.strip() == "Flask"]
+    )
     driver.save_screenshot(str(ARTIFACTS / "vscode-problems.png"))
 
     # Click the FL105 problem (the editor selects it), focus the editor, Ctrl+. for fixes.
@@ -236,8 +244,12 @@ def test_problems_panel_and_quick_fix_in_code_server(
     press(Keys.ESCAPE)
     press("1", Keys.CONTROL)
     press(".", Keys.CONTROL)
-    wait.until(lambda d: any("Enter it" in i.text for i in d.find_elements(
-        By.CSS_SELECTOR, ".action-widget .monaco-list-row")))
+    wait.until(
+        lambda d: any(
+            "Enter it" in i.text
+            for i in d.find_elements(By.CSS_SELECTOR, ".action-widget .monaco-list-row")
+        )
+    )
     fixes = driver.find_elements(By.CSS_SELECTOR, ".action-widget .monaco-list-row")
     titles = [i.text for i in fixes if i.text]
     assert any(t.startswith("Enter it: `with app.app_context():`") for t in titles), titles
