@@ -1,0 +1,3 @@
+from flask_lsp.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,175 @@
+"""The one entry point both front ends call: files in, findings out.
+
+`Project` keeps a `Workspace` index of every file and a small cache of parsed modules (the open
+documents are pinned in it); `findings()` runs the enabled rules over one module and applies
+per-rule severities and `# noqa` comments.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from flask_lsp.config import Settings
+
+from .findings import Finding
+from .module import ParsedModule
+from .source import read_source
+from .workspace import Workspace, iter_python_files
+
+log = logging.getLogger(__name__)
+
+_NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:\s*,?\s*[A-Z]+[0-9]+)*))?", re.I)
+_PARSED_CACHE_SIZE = 64
+
+
+class Project:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.workspace = Workspace()
+        self._parsed: OrderedDict[str, ParsedModule] = OrderedDict()
+        self._open_texts: dict[str, str] = {}
+
+    # -- feeding it -----------------------------------------------------------------------------
+
+    def set_text(self, path: str, text: str, pinned: bool = False) -> ParsedModule:
+        """Index `text` as `path` (an open editor buffer when `pinned`)."""
+        if pinned:
+            self._open_texts[path] = text
+        parsed = self.workspace.update(path, text)
+        if parsed is None:
+            cached = self._parsed.get(path)
+            if cached is not None:
+                self._parsed.move_to_end(path)
+                return cached
+            parsed = self.workspace.index(path, text)
+        self._remember(path, parsed)
+        return parsed
+
+    def close(self, path: str) -> None:
+        """An editor closed `path`: go back to the file on disk (or forget it if gone)."""
+        self._open_texts.pop(path, None)
+        self._parsed.pop(path, None)
+        if not self.load_file(Path(path)):
+            self.workspace.remove(path)
+
+    def load_file(self, path: Path) -> bool:
+        try:
+            text = read_source(path)
+        except OSError as error:
+            log.info("skipping %s: %s", path, error)
+            return False
+        self.set_text(str(path), text)
+        return True
+
+    def remove(self, path: str) -> None:
+        self._open_texts.pop(path, None)
+        self._parsed.pop(path, None)
+        self.workspace.remove(path)
+
+    def index_paths(
+        self, roots: Iterable[Path], progress: Callable[[int, int, str], None] | None = None
+    ) -> list[str]:
+        """Index every Python file under `roots`; returns their paths."""
+        files = list(iter_python_files(roots, self.settings.exclude))
+        indexed = []
+        for number, path in enumerate(files, 1):
+            if progress is not None:
+                progress(number, len(files), str(path))
+            if str(path) in self._open_texts or self.load_file(path):
+                indexed.append(str(path))
+        return indexed
+
+    def _remember(self, path: str, parsed: ParsedModule) -> None:
+        self._parsed[path] = parsed
+        self._parsed.move_to_end(path)
+        while len(self._parsed) > _PARSED_CACHE_SIZE + len(self._open_texts):
+            oldest = next(p for p in self._parsed if p not in self._open_texts)
+            self._parsed.pop(oldest)
+
+    def parsed(self, path: str) -> ParsedModule | None:
+        cached = self._parsed.get(path)
+        if cached is not None:
+            return cached
+        text = self._open_texts.get(path)
+        if text is None:
+            try:
+                text = read_source(Path(path))
+            except OSError:
+                return None
+        parsed = self.workspace.index(path, text)
+        self._remember(path, parsed)
+        return parsed
+
+    # -- findings -------------------------------------------------------------------------------
+
+    def findings(self, path: str) -> list[Finding]:
+        parsed = self.parsed(path)
+        if parsed is None:
+            return []
+        return check_module(parsed, self.workspace, self.settings)
+
+
+def check_module(parsed: ParsedModule, workspace: Workspace, settings: Settings) -> list[Finding]:
+    from flask_lsp.rules.base import RuleContext
+    from flask_lsp.rules.registry import all_rules
+
+    found: dict[tuple[object, ...], Finding] = {}
+    for rule in all_rules():
+        if not settings.enabled(rule.code):
+            continue
+        try:
+            for finding in rule.check(RuleContext(parsed, workspace, rule)):
+                key = (finding.code, finding.span, finding.message)
+                found.setdefault(key, finding)
+        except Exception:  # a rule's bug must cost one rule, never the whole file
+            log.exception("rule %s failed on %s", rule.code, parsed.path)
+    results = []
+    for finding in found.values():
+        if _suppressed(parsed.source.line(finding.span.start_line), finding.code):
+            continue
+        severity = settings.severity_for(finding.code, finding.severity)
+        results.append(
+            replace(finding, severity=severity) if severity != finding.severity else finding
+        )
+    results.sort(key=lambda f: f.sort_key)
+    return results
+
+
+def _suppressed(line: str, code: str) -> bool:
+    if "noqa" not in line.lower():
+        return False
+    match = _NOQA.search(line)
+    if match is None:
+        return False
+    codes = match.group("codes")
+    if not codes:
+        return True
+    return any(code.startswith(c.upper()) for c in re.split(r"[\s,]+", codes) if c)
+
+
+def check_text(
+    text: str, path: str = "example.py", settings: Settings | None = None
+) -> list[Finding]:
+    """Analyse one piece of source on its own (tests, the `explain` examples, fuzzing)."""
+    project = Project(settings)
+    project.set_text(path, text, pinned=True)
+    return project.findings(path)
+
+
+def carry_over(
+    previous: list[Finding], current: list[Finding], broken: list[tuple[int, int]], line_count: int
+) -> list[Finding]:
+    """Keep the last good findings for regions that no longer parse (mid-typing)."""
+
+    def in_broken(finding: Finding) -> bool:
+        line = finding.span.start_line
+        return any(start <= line <= end for start, end in broken)
+
+    kept = [f for f in previous if in_broken(f) and f.span.end_line < line_count]
+    fresh = [f for f in current if not in_broken(f)]
+    return sorted(fresh + kept, key=lambda f: f.sort_key)

@@ -1,0 +1,872 @@
+"""One pass over a module's AST that records the facts the rules and the workspace need.
+
+The visitor walks statements in order, keeping the execution context (see contexts.py) of the
+code it is in, and records:
+- every dereference of a Flask context proxy (`request.args`, `g.user = ...`, `url_for(...)`),
+- every call that may lead into the user's own code (for helpers judged by their callers),
+- every thread / executor / process start, with its target and the proxies handed to it,
+- every app or request context created and never entered.
+Everything recorded is small and position-based, so a module's facts can outlive its AST.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import contexts as cx
+from .contexts import ExecContext
+from .extractors import extractors
+from .findings import Span
+from .names import Binding, NameResolver, Scope
+from .source import ParseResult, SourceText, parse_tolerant
+
+# Roots whose calls can never lead back into the user's code.
+_EXTERNAL_ROOTS = frozenset(sys.stdlib_module_names) | {
+    "flask",
+    "werkzeug",
+    "jinja2",
+    "click",
+    "sqlalchemy",
+    "flask_sqlalchemy",
+    "itsdangerous",
+}
+_THREAD_CLASSES = {
+    "threading.Thread": "thread",
+    "threading.Timer": "thread",
+    "multiprocessing.Process": "process",
+    "multiprocessing.context.Process": "process",
+    "gevent.spawn": "thread",
+    "eventlet.spawn": "thread",
+}
+_POOL_METHODS = frozenset({"submit", "map", "apply", "apply_async", "map_async", "imap", "starmap"})
+_POOL_NAME = re.compile(r"(executor|pool)", re.IGNORECASE)
+_FACTORY_NAMES = frozenset({"create_app", "make_app", "app_factory", "build_app", "get_app"})
+_CONTEXT_FACTORIES = cx.APP_CONTEXT_MANAGERS | {"test_request_context", "request_context"}
+
+
+@dataclass(slots=True)
+class ProxyUse:
+    proxy: str  # request | session | g | current_app | url_for
+    raw: str  # qualified name before re-exports are followed
+    span: Span
+    ctx: ExecContext  # effective context at this point
+    pushed: frozenset[str]  # contexts pushed by `with` blocks inside the enclosing function
+    function: str | None  # qualified name of the enclosing function, None at module level
+    statement: Span | None  # the simple statement around it, when it owns its lines
+    app_var: str | None  # an app object in scope, for `with app.app_context():`
+
+
+@dataclass(slots=True)
+class CallSite:
+    raw: str
+    span: Span
+    ctx: ExecContext
+    pushed: frozenset[str]
+    function: str | None
+    statement: Span | None
+    app_var: str | None
+
+
+@dataclass(slots=True)
+class ThreadStart:
+    kind: str  # thread | process
+    api: str  # what started it, for messages: "threading.Thread", "executor.submit"...
+    target: str | None  # raw qualified name of the target function
+    target_span: Span | None
+    proxy_args: list[tuple[str, str, Span]]  # (proxy name, raw, span)
+    ctx: ExecContext
+    function: str | None
+    nested_target: bool  # the target is a function defined inside the starting function
+
+
+@dataclass(slots=True)
+class FunctionInfo:
+    qualname: str
+    name: str
+    span: Span  # the name in `def name(`
+    def_span: Span  # from the first decorator to the end of the signature line
+    indent: str
+    ctx: ExecContext
+    copies_request_context: bool
+    parent: str | None
+    is_generator: bool
+
+
+@dataclass(slots=True)
+class ContextCreation:
+    kind: str  # app_context | test_request_context | request_context
+    span: Span  # the call
+    statement: Span
+    call_text: str
+    bare: bool  # an expression statement (not assigned)
+
+
+@dataclass
+class ModuleFacts:
+    path: str
+    module_name: str
+    is_package: bool
+    exports: dict[str, tuple[str, str | None]]  # name -> (binding kind, target)
+    star_imports: list[str]
+    functions: dict[str, FunctionInfo]
+    uses: list[ProxyUse]
+    calls: list[CallSite]
+    thread_starts: list[ThreadStart]
+    context_creations: list[ContextCreation]
+    mentions_server_name: bool
+    broken: list[tuple[int, int]]
+    parse_error: str | None
+    imports: list[tuple[str, Span]] = field(default_factory=list)  # absolute module names
+    # Facts added by other analyses (routes, config...), keyed by analysis name.
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ParsedModule:
+    """A module while its AST is alive: what rules see."""
+
+    path: str
+    module_name: str
+    source: SourceText
+    parse: ParseResult
+    names: NameResolver
+    facts: ModuleFacts
+    scope_of_node: dict[int, Scope]  # id(node) -> innermost scope, for every visited expression
+
+    @property
+    def tree(self) -> ast.Module:
+        return self.parse.tree
+
+    def span(self, node: ast.AST) -> Span:
+        return self.source.span_of(node)
+
+    def resolve(self, node: ast.AST) -> str | None:
+        scope = self.scope_of_node.get(id(node), self.names.module_scope)
+        return self.names.resolve(node, scope)
+
+    def scope_at(self, node: ast.AST) -> Scope:
+        return self.scope_of_node.get(id(node), self.names.module_scope)
+
+
+def parse_module(path: str, module_name: str, text: str, is_package: bool = False) -> ParsedModule:
+    source = SourceText(text)
+    parsed = parse_tolerant(source)
+    try:
+        names = NameResolver(parsed.tree, module_name, is_package)
+        visitor = _FactsVisitor(source, names, parsed.tree)
+        visitor.run()
+    except RecursionError:
+        # A pathological expression (100,000 chained operators): analyse nothing rather than die.
+        parsed = ParseResult(
+            ast.Module(body=[], type_ignores=[]),
+            [(0, len(source.lines) - 1)],
+            "expression nested too deeply to analyse",
+        )
+        names = NameResolver(parsed.tree, module_name, is_package)
+        visitor = _FactsVisitor(source, names, parsed.tree)
+        visitor.run()
+    facts = ModuleFacts(
+        path=path,
+        module_name=module_name,
+        is_package=is_package,
+        exports=_exports(names),
+        star_imports=list(names.star_imports),
+        functions=visitor.functions,
+        uses=visitor.uses,
+        calls=visitor.calls,
+        thread_starts=visitor.thread_starts,
+        context_creations=visitor.creations,
+        mentions_server_name="SERVER_NAME" in text,
+        broken=parsed.broken,
+        parse_error=parsed.error,
+        imports=visitor.imports,
+    )
+    module = ParsedModule(path, module_name, source, parsed, names, facts, visitor.scope_of_node)
+    for name, extract in extractors():
+        facts.extras[name] = extract(module)
+    return module
+
+
+def _exports(names: NameResolver) -> dict[str, tuple[str, str | None]]:
+    """What other modules get from `from this_module import name`.
+
+    A module-level alias of an imported name (`request = flask_request`) counts as an import.
+    """
+    scope = names.module_scope
+    exports: dict[str, tuple[str, str | None]] = {}
+    for name, bindings in scope.bindings.items():
+        resolved = [_export_of(names, b) for b in bindings]
+        first = resolved[0]
+        exports[name] = first if all(r == first for r in resolved) else ("other", None)
+    return exports
+
+
+def _export_of(names: NameResolver, binding: Binding) -> tuple[str, str | None]:
+    if binding.kind == "assign" and isinstance(binding.value, ast.Name | ast.Attribute):
+        target = names.resolve(binding.value, names.module_scope)
+        if target is not None:
+            return ("import", target)
+    return (binding.kind, binding.target)
+
+
+def _last_attr(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Call):
+        node = node.func
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    return None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _FactsVisitor:
+    def __init__(self, source: SourceText, names: NameResolver, tree: ast.Module) -> None:
+        self.source = source
+        self.names = names
+        self.tree = tree
+        self.scope = names.module_scope
+        self.function: FunctionInfo | None = None
+        self.fn_ctx = cx.at_import_time()
+        self.pushed: frozenset[str] = frozenset()
+        self.push_reason = ""
+        self.statement: Span | None = None
+        self.deref: set[int] = set()
+        self.functions: dict[str, FunctionInfo] = {}
+        self.uses: list[ProxyUse] = []
+        self.calls: list[CallSite] = []
+        self.thread_starts: list[ThreadStart] = []
+        self.creations: list[ContextCreation] = []
+        self.imports: list[tuple[str, Span]] = []
+        self.scope_of_node: dict[int, Scope] = {}
+        self.view_classes: set[str] = set()
+        self.registered = _registered_functions(tree, source)
+        self.app_vars: dict[int, list[tuple[str, int]]] = {}  # id(scope) -> [(name, line)]
+
+    def run(self) -> None:
+        self._block(self.tree.body)
+
+    # -- traversal ------------------------------------------------------------------------------
+
+    def _visit(self, node: ast.AST) -> None:
+        self.scope_of_node[id(node)] = self.scope
+        handler = getattr(self, f"_visit_{type(node).__name__}", None)
+        if handler is not None:
+            handler(node)
+        else:
+            self._children(node)
+
+    def _children(self, node: ast.AST) -> None:
+        for _, value in ast.iter_fields(node):
+            if isinstance(value, list):
+                if value and isinstance(value[0], ast.stmt):
+                    self._block(value)
+                else:
+                    for item in value:
+                        if isinstance(item, ast.AST):
+                            self._visit(item)
+            elif isinstance(value, ast.AST):
+                self._visit(value)
+
+    def _block(self, statements: list[ast.stmt]) -> None:
+        saved = (self.pushed, self.push_reason, self.statement)
+        for statement in statements:
+            self.statement = self._own_lines(statement)
+            self._visit(statement)
+            pushed = self._pushes(statement)
+            if pushed:
+                self.pushed = self.pushed | {pushed, "app"}
+                self.push_reason = (
+                    f"after `{_short(self.source.text_at(self.source.span_of(statement)))}`"
+                )
+        self.pushed, self.push_reason, self.statement = saved
+
+    def _own_lines(self, statement: ast.stmt) -> Span | None:
+        """The statement's span, if it is simple and alone on its lines (safe to wrap)."""
+        if isinstance(
+            statement,
+            ast.FunctionDef
+            | ast.AsyncFunctionDef
+            | ast.ClassDef
+            | ast.If
+            | ast.For
+            | ast.AsyncFor
+            | ast.While
+            | ast.With
+            | ast.AsyncWith
+            | ast.Try
+            | ast.Match,
+        ):
+            return None
+        span = self.source.span_of(statement)
+        before = self.source.line(span.start_line)[: span.start_col]
+        after = self.source.line(span.end_line)[span.end_col :]
+        if before.strip() or (after.strip() and not after.strip().startswith("#")):
+            return None
+        return span
+
+    @property
+    def ctx(self) -> ExecContext:
+        if "request" in self.pushed:
+            return self.fn_ctx.with_request(self.push_reason)
+        if "app" in self.pushed:
+            return self.fn_ctx.with_app(self.push_reason)
+        return self.fn_ctx
+
+    # -- definitions ----------------------------------------------------------------------------
+
+    def _visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        for expr in [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults]:
+            if expr is not None:
+                self._visit(expr)
+        for arg in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
+            if arg.annotation is not None:
+                self._visit(arg.annotation)
+        inner = self.names.scope_of(node)
+        info = self._function_info(node, inner)
+        self.functions[info.qualname] = info
+        saved = (self.scope, self.function, self.fn_ctx, self.pushed, self.push_reason)
+        self.scope, self.function, self.fn_ctx = inner, info, info.ctx
+        self.pushed, self.push_reason = frozenset(), ""
+        self._block(node.body)
+        self.scope, self.function, self.fn_ctx, self.pushed, self.push_reason = saved
+
+    _visit_AsyncFunctionDef = _visit_FunctionDef
+
+    def _visit_Lambda(self, node: ast.Lambda) -> None:
+        for expr in [*node.args.defaults, *node.args.kw_defaults]:
+            if expr is not None:
+                self._visit(expr)
+        saved = (self.scope, self.fn_ctx, self.pushed)
+        self.scope, self.fn_ctx, self.pushed = self.names.scope_of(node), cx.UNKNOWN, frozenset()
+        self._visit(node.body)
+        self.scope, self.fn_ctx, self.pushed = saved
+
+    def _visit_ClassDef(self, node: ast.ClassDef) -> None:
+        for expr in [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]:
+            self._visit(expr)
+        inner = self.names.scope_of(node)
+        if self._is_view_class(node):
+            self.view_classes.add(inner.qualname)
+        saved = self.scope
+        self.scope = inner
+        self._block(node.body)  # a class body runs where the class statement runs
+        self.scope = saved
+
+    def _is_view_class(self, node: ast.ClassDef) -> bool:
+        for base in node.bases:
+            raw = self.names.resolve(base, self.scope) or ""
+            last = raw.rpartition(".")[2]
+            if last in ("View", "MethodView") or raw in self.view_classes:
+                return True
+            if last == "Resource" and raw.startswith("flask_"):
+                return True
+        return False
+
+    def _function_info(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, inner: Scope
+    ) -> FunctionInfo:
+        parent = self.function
+        ctx, copies = self._definition_context(node, inner)
+        name_line = node.lineno - 1
+        line_text = self.source.line(name_line)
+        name_col = line_text.find(node.name, line_text.find("def") + 3)
+        name_span = Span(name_line, max(name_col, 0), name_line, max(name_col, 0) + len(node.name))
+        first_line = min([d.lineno for d in node.decorator_list] + [node.lineno]) - 1
+        is_generator = any(isinstance(n, ast.Yield | ast.YieldFrom) for n in _own_nodes(node))
+        return FunctionInfo(
+            qualname=inner.qualname,
+            name=node.name,
+            span=name_span,
+            def_span=Span(first_line, 0, name_line, len(line_text)),
+            indent=self.source.indent_of(first_line),
+            ctx=ctx,
+            copies_request_context=copies,
+            parent=parent.qualname if parent else None,
+            is_generator=is_generator,
+        )
+
+    def _definition_context(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, inner: Scope
+    ) -> tuple[ExecContext, bool]:
+        name = node.name
+        for decorator in node.decorator_list:
+            raw = self.names.resolve(_callee(decorator), self.scope) or ""
+            last = _last_attr(decorator) or ""
+            text = _short(self.source.text_at(self.source.span_of(decorator)))
+            if raw.endswith("copy_current_request_context") or raw.endswith("stream_with_context"):
+                return cx.in_request(f"inside `{name}`, wrapped by `@{text}`"), True
+            if last in cx.REQUEST_HOOKS and isinstance(decorator, ast.Call | ast.Attribute):
+                kind = (
+                    "view" if last in ("route", "get", "post", "put", "patch", "delete") else "hook"
+                )
+                return cx.in_request(f"inside {kind} `{name}`, registered by `@{text}`"), False
+            if (
+                last in cx.APP_HOOKS
+                or raw.endswith("with_appcontext")
+                or _is_cli_command(decorator)
+            ):
+                return cx.in_app_only(
+                    f"inside `{name}`, which Flask runs by `@{text}` with an "
+                    "app context but no request"
+                ), False
+            if last in cx.NO_CONTEXT_HOOKS and isinstance(decorator, ast.Attribute):
+                return cx.at_import_time(
+                    f"in `{name}`, a `@{text}` callback that Flask runs while registering the "
+                    "blueprint, with no context"
+                ), False
+            if last in cx.TASK_DECORATORS:
+                return cx.in_task(
+                    f"inside task `{name}` (`@{text}`), run by a worker outside any request"
+                ), False
+        if name in self.registered:
+            return self.registered[name], False
+        if self.scope.kind == "class" and self.scope.qualname in self.view_classes:
+            return cx.in_request(
+                f"inside `{self.scope.qualname.rpartition('.')[2]}.{name}`, a class-based view"
+            ), False
+        if self.scope.kind == "module" and self._is_factory(node):
+            return cx.at_import_time(
+                f"in app factory `{name}`, which runs before Flask pushes any context"
+            ), False
+        parent = self.function
+        if parent is not None and (self.fn_ctx.request or self.fn_ctx.app):
+            return self.ctx, False
+        return cx.UNKNOWN, False
+
+    def _is_factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        if node.name in _FACTORY_NAMES:
+            return True
+        created: set[str] = set()
+        for child in _own_nodes(node):
+            if (
+                isinstance(child, ast.Assign)
+                and isinstance(child.value, ast.Call)
+                and _ends_with(
+                    self.names.resolve(child.value.func, self.names.scope_of(node)), "Flask"
+                )
+            ):
+                created.update(t.id for t in child.targets if isinstance(t, ast.Name))
+            if (
+                isinstance(child, ast.Return)
+                and isinstance(child.value, ast.Name)
+                and child.value.id in created
+            ):
+                return True
+        return False
+
+    # -- statements -----------------------------------------------------------------------------
+
+    def _visit_With(self, node: ast.With | ast.AsyncWith) -> None:
+        for item in node.items:
+            self._visit(item)
+        pushed = [p for p in (self._context_pushed_by(i.context_expr) for i in node.items) if p]
+        saved = (self.pushed, self.push_reason)
+        if pushed:
+            kind = "request" if "request" in pushed else "app"
+            item_text = ", ".join(
+                self.source.text_at(self.source.span_of(i.context_expr)) for i in node.items
+            )
+            self.pushed = self.pushed | {kind, "app"}
+            self.push_reason = f"inside `with {_short(item_text)}`"
+        self._block(node.body)
+        self.pushed, self.push_reason = saved
+
+    _visit_AsyncWith = _visit_With
+
+    def _context_pushed_by(self, expr: ast.expr) -> str | None:
+        if isinstance(expr, ast.Name):
+            value = self.names.assigned_value(expr.id, self.scope, expr.lineno)
+            return self._context_pushed_by(value) if value is not None else None
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute):
+            if expr.func.attr in cx.APP_CONTEXT_MANAGERS:
+                return "app"
+            if expr.func.attr in cx.REQUEST_CONTEXT_MANAGERS:
+                return "request"
+        return None
+
+    def _pushes(self, statement: ast.stmt) -> str | None:
+        """`ctx.push()` / `app.app_context().push()` as a statement pushes for the rest of the block."""
+        if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
+            return None
+        func = statement.value.func
+        if isinstance(func, ast.Attribute) and func.attr == "push":
+            return self._context_pushed_by(func.value)
+        return None
+
+    def _visit_Assign(self, node: ast.Assign) -> None:
+        self._children(node)
+        if isinstance(node.value, ast.Call):
+            callee = self.names.resolve(node.value.func, self.scope)
+            if _ends_with(callee, "Flask"):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        self.app_vars.setdefault(id(self.scope), []).append(
+                            (target.id, node.lineno)
+                        )
+            self._record_context_creation(node.value, bare=False, assigned=node.targets)
+
+    def _visit_Expr(self, node: ast.Expr) -> None:
+        self._children(node)
+        if isinstance(node.value, ast.Call):
+            self._record_context_creation(node.value, bare=True, assigned=[])
+
+    def _visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            self.imports.append((alias.name, self.source.span_of(node)))
+
+    def _visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        module = self.names.absolute_module(node.module, node.level)
+        span = self.source.span_of(node)
+        for alias in node.names:
+            self.imports.append((f"{module}.{alias.name}" if module else alias.name, span))
+
+    def _record_context_creation(
+        self, call: ast.Call, bare: bool, assigned: list[ast.expr]
+    ) -> None:
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and func.attr in _CONTEXT_FACTORIES):
+            return
+        if self.statement is None:
+            return
+        if not bare:
+            names = [t.id for t in assigned if isinstance(t, ast.Name)]
+            if len(names) != len(assigned) or self._loaded_in_scope(names):
+                return
+        self.creations.append(
+            ContextCreation(
+                kind=func.attr,
+                span=self.source.span_of(call),
+                statement=self.statement,
+                call_text=self.source.text_at(self.source.span_of(call)),
+                bare=bare,
+            )
+        )
+
+    def _loaded_in_scope(self, names: list[str]) -> bool:
+        wanted = set(names)
+        return any(
+            isinstance(n, ast.Name) and n.id in wanted and isinstance(n.ctx, ast.Load)
+            for n in ast.walk(self.scope.node)
+        )
+
+    # -- expressions ----------------------------------------------------------------------------
+
+    def _visit_Attribute(self, node: ast.Attribute) -> None:
+        self.deref.add(id(node.value))
+        self._maybe_proxy(node)
+        self._visit(node.value)
+
+    def _visit_Subscript(self, node: ast.Subscript) -> None:
+        self.deref.add(id(node.value))
+        self._children(node)
+
+    def _visit_Compare(self, node: ast.Compare) -> None:
+        self.deref.update(id(n) for n in [node.left, *node.comparators])
+        self._children(node)
+
+    def _visit_BoolOp(self, node: ast.BoolOp) -> None:
+        self.deref.update(id(n) for n in node.values)
+        self._children(node)
+
+    def _visit_If(self, node: ast.If | ast.While | ast.IfExp | ast.Assert) -> None:
+        self.deref.add(id(node.test))
+        self._children(node)
+
+    _visit_While = _visit_If
+    _visit_IfExp = _visit_If
+    _visit_Assert = _visit_If
+
+    def _visit_UnaryOp(self, node: ast.UnaryOp) -> None:
+        if isinstance(node.op, ast.Not):
+            self.deref.add(id(node.operand))
+        self._children(node)
+
+    def _visit_Name(self, node: ast.Name) -> None:
+        self._maybe_proxy(node)
+
+    def _maybe_proxy(self, node: ast.Name | ast.Attribute) -> None:
+        if id(node) not in self.deref:
+            return
+        raw = self.names.resolve(node, self.scope)
+        if raw is None:
+            return
+        last = raw.rpartition(".")[2]
+        if last in cx.PROXY_NAMES:
+            # Only a *call* to url_for needs a context; calls are recorded by _visit_Call.
+            if last != "url_for":
+                self._record_use(last, raw, node)
+        elif raw.partition(".")[0] not in _EXTERNAL_ROOTS:
+            # Maybe a proxy re-exported by the user's own modules under another name; the
+            # workspace follows the imports later (`canonical`) and rules keep only real proxies.
+            self._record_use(node.id if isinstance(node, ast.Name) else node.attr, raw, node)
+
+    def _record_use(self, proxy: str, raw: str, node: ast.AST) -> None:
+        self.uses.append(
+            ProxyUse(
+                proxy=proxy,
+                raw=raw,
+                span=self.source.span_of(node),
+                ctx=self.ctx,
+                pushed=self.pushed,
+                function=self.function.qualname if self.function else None,
+                statement=self.statement,
+                app_var=self._app_var(getattr(node, "lineno", 0)),
+            )
+        )
+
+    def _app_var(self, line: int) -> str | None:
+        candidates = [name for name, at in self.app_vars.get(id(self.scope), []) if at < line]
+        return candidates[-1] if candidates else None
+
+    def _visit_Call(self, node: ast.Call) -> None:
+        self.deref.add(id(node.func))
+        self._children(node)
+        raw = self._callee_name(node.func)
+        if raw is None:
+            return
+        last = raw.rpartition(".")[2]
+        if last == "url_for":
+            self._record_use("url_for", raw, node.func)
+            return
+        if self._record_thread_start(node, raw):
+            return
+        if raw.partition(".")[0] not in _EXTERNAL_ROOTS:
+            self.calls.append(
+                CallSite(
+                    raw=raw,
+                    span=self.source.span_of(node.func),
+                    ctx=self.ctx,
+                    pushed=self.pushed,
+                    function=self.function.qualname if self.function else None,
+                    statement=self.statement,
+                    app_var=self._app_var(node.lineno),
+                )
+            )
+
+    def _callee_name(self, func: ast.expr) -> str | None:
+        raw = self.names.resolve(func, self.scope)
+        if raw is not None:
+            return raw
+        # self.helper() inside a method: the method of the same class.
+        if (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and self.scope.kind == "function"
+            and self.scope.parent is not None
+            and self.scope.parent.kind == "class"
+            and _first_param(self.scope.node) == func.value.id
+        ):
+            return f"{self.scope.parent.qualname}.{func.attr}"
+        if isinstance(func, ast.Attribute) and func.attr in _POOL_METHODS | {"run_in_executor"}:
+            return f"<receiver>.{func.attr}"
+        return None
+
+    def _record_thread_start(self, node: ast.Call, raw: str) -> bool:
+        kind_api = self._thread_api(node, raw)
+        if kind_api is None:
+            return False
+        kind, api, target, extra_args = kind_api
+        target_raw: str | None = None
+        nested = False
+        if target is not None and not _is_copy_call(target, self):
+            target_raw = self.names.resolve(target, self.scope)
+            nested = bool(
+                self.function and target_raw and target_raw.startswith(self.function.qualname + ".")
+            )
+        proxies = []
+        for arg in extra_args:
+            if isinstance(arg, ast.Name | ast.Attribute):
+                simple = arg.id if isinstance(arg, ast.Name) else arg.attr
+                arg_raw = self.names.resolve(arg, self.scope)
+                if simple in cx.PROXY_NAMES and arg_raw and arg_raw.endswith(simple):
+                    proxies.append((simple, arg_raw, self.source.span_of(arg)))
+        self.thread_starts.append(
+            ThreadStart(
+                kind=kind,
+                api=api,
+                target=target_raw,
+                target_span=self.source.span_of(target) if target is not None else None,
+                proxy_args=proxies,
+                ctx=self.ctx,
+                function=self.function.qualname if self.function else None,
+                nested_target=nested,
+            )
+        )
+        return True
+
+    def _thread_api(
+        self, node: ast.Call, raw: str
+    ) -> tuple[str, str, ast.expr | None, list[ast.expr]] | None:
+        keywords = {k.arg: k.value for k in node.keywords if k.arg}
+        for suffix, kind in _THREAD_CLASSES.items():
+            if raw == suffix or raw.endswith("." + suffix):
+                position = 1 if suffix.endswith("Timer") else (0 if "spawn" in suffix else 1)
+                target = keywords.get("target") or keywords.get("function")
+                if target is None and len(node.args) > position:
+                    target = node.args[position]
+                extra = _collection_items(keywords.get("args")) + _dict_values(
+                    keywords.get("kwargs")
+                )
+                if "spawn" in suffix:
+                    extra = list(node.args[1:])
+                return kind, suffix, target, extra
+        if raw == "asyncio.to_thread":
+            return (
+                "thread",
+                "asyncio.to_thread",
+                node.args[0] if node.args else None,
+                list(node.args[1:]) + list(keywords.values()),
+            )
+        func = node.func
+        if not isinstance(func, ast.Attribute):
+            return None
+        if func.attr == "run_in_executor" and len(node.args) >= 2:
+            return "thread", "loop.run_in_executor", node.args[1], list(node.args[2:])
+        if func.attr in _POOL_METHODS and node.args:
+            pool_kind = self._pool_kind(func.value)
+            if pool_kind:
+                api = f"{_short(self.source.text_at(self.source.span_of(func)), 40)}"
+                return pool_kind, api, node.args[0], list(node.args[1:]) + list(keywords.values())
+        return None
+
+    def _pool_kind(self, receiver: ast.expr) -> str | None:
+        value: ast.expr | None = None
+        if isinstance(receiver, ast.Name):
+            value = self.names.assigned_value(receiver.id, self.scope, receiver.lineno)
+            binding = self.names.lookup(receiver.id, self.scope, receiver.lineno)
+            if value is None and binding is not None and binding.kind == "with":
+                value = self._with_value(receiver.id)
+        if isinstance(value, ast.Call):
+            callee = self.names.resolve(value.func, self.scope) or ""
+            if callee.endswith("ProcessPoolExecutor") or callee.endswith("Pool"):
+                return "process"
+            if callee.endswith("Executor"):
+                return "thread"
+        name = receiver.id if isinstance(receiver, ast.Name) else _last_attr(receiver) or ""
+        if _POOL_NAME.search(name):
+            return "process" if "process" in name.lower() else "thread"
+        return None
+
+    def _with_value(self, name: str) -> ast.expr | None:
+        for node in ast.walk(self.scope.node):
+            if (
+                isinstance(node, ast.withitem)
+                and isinstance(node.optional_vars, ast.Name)
+                and node.optional_vars.id == name
+            ):
+                return node.context_expr
+        return None
+
+
+def _is_copy_call(target: ast.expr, visitor: _FactsVisitor) -> bool:
+    if isinstance(target, ast.Call):
+        raw = visitor.names.resolve(target.func, visitor.scope) or ""
+        return raw.endswith("copy_current_request_context") or raw.endswith(".run")
+    return False
+
+
+def _is_cli_command(decorator: ast.expr) -> bool:
+    func = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr in ("command", "group")
+        and isinstance(func.value, ast.Attribute)
+        and func.value.attr == "cli"
+    )
+
+
+def _callee(decorator: ast.expr) -> ast.expr:
+    return decorator.func if isinstance(decorator, ast.Call) else decorator
+
+
+def _ends_with(raw: str | None, name: str) -> bool:
+    return raw is not None and (raw == name or raw.endswith("." + name))
+
+
+def _first_param(node: ast.AST) -> str | None:
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        params = [*node.args.posonlyargs, *node.args.args]
+        return params[0].arg if params else None
+    return None
+
+
+def _collection_items(node: ast.expr | None) -> list[ast.expr]:
+    return list(node.elts) if isinstance(node, ast.Tuple | ast.List) else []
+
+
+def _dict_values(node: ast.expr | None) -> list[ast.expr]:
+    if isinstance(node, ast.Dict):
+        return [v for v in node.values if v is not None]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict":
+        return [k.value for k in node.keywords]
+    return []
+
+
+def _own_nodes(node: ast.AST) -> Iterable[ast.AST]:
+    """Nodes of a function body, not descending into nested functions or classes."""
+    stack = list(ast.iter_child_nodes(node))
+    while stack:
+        child = stack.pop()
+        yield child
+        if not isinstance(
+            child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda
+        ):
+            stack.extend(ast.iter_child_nodes(child))
+
+
+def _registered_functions(tree: ast.Module, source: SourceText) -> dict[str, ExecContext]:
+    """Functions registered by a call rather than a decorator: `app.add_url_rule(..., view_func=f)`."""
+    registered: dict[str, ExecContext] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        text = _short(source.text_at(source.span_of(node)))
+        target: ast.expr | None = None
+        ctx: ExecContext | None = None
+        if isinstance(func, ast.Attribute):
+            keywords = {k.arg: k.value for k in node.keywords if k.arg}
+            if func.attr == "add_url_rule":
+                target = keywords.get("view_func") or (node.args[2] if len(node.args) > 2 else None)
+                ctx = cx.in_request(f"inside a view registered by `{text}`")
+            elif func.attr == "register_error_handler" and len(node.args) > 1:
+                target, ctx = (
+                    node.args[1],
+                    cx.in_request(f"inside a handler registered by `{text}`"),
+                )
+            elif func.attr in cx.REQUEST_HOOKS and len(node.args) == 1 and func.attr != "route":
+                target, ctx = node.args[0], cx.in_request(f"inside a hook registered by `{text}`")
+            elif func.attr in cx.APP_HOOKS and node.args:
+                target, ctx = node.args[0], cx.in_app_only(f"inside a hook registered by `{text}`")
+        elif (
+            isinstance(func, ast.Call)
+            and _last_attr(func) in ("route", "get", "post")
+            and node.args
+        ):
+            target, ctx = node.args[0], cx.in_request(f"inside a view registered by `{text}`")
+        elif (
+            _last_attr(func) in ("stream_with_context", "copy_current_request_context")
+            and node.args
+        ):
+            arg = node.args[0]
+            target = arg.func if isinstance(arg, ast.Call) else arg
+            ctx = cx.in_request(f"inside a generator wrapped by `{text}`")
+        if isinstance(target, ast.Call) and _last_attr(target.func) == "as_view":
+            continue
+        if ctx is not None and isinstance(target, ast.Name):
+            registered.setdefault(target.id, ctx)
+    return registered
+
+
+def binding_target(binding: Binding | None) -> str | None:
+    return binding.target if binding is not None else None

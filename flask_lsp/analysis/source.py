@@ -1,0 +1,183 @@
+"""Source text: decoding, line tables, and parsing that survives half-typed code."""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Span
+
+# The line breaks that both `ast` and LSP count; str.splitlines() knows more (\x0c, \u2028...).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# How many broken regions we cut out of a file before giving up on it.
+_MAX_REPAIRS = 12
+
+# Keywords that continue the statement above them instead of starting a new one.
+_CONTINUATIONS = ("else", "elif", "except", "finally", "case")
+
+
+def read_source(path: Path) -> str:
+    """Read a Python file the way CPython would decode it, never raising on bad bytes.
+
+    The encoding comes from the BOM or a coding cookie (PEP 263); bytes that do not decode
+    become U+FFFD, so a file with a stray Latin-1 byte is still analysed.
+    """
+    data = path.read_bytes()
+    return decode_source(data)
+
+
+def decode_source(data: bytes) -> str:
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError:
+        encoding = "utf-8"
+    try:
+        text = data.decode(encoding, errors="replace")
+    except LookupError:
+        text = data.decode("utf-8", errors="replace")
+    return text.removeprefix("\ufeff")
+
+
+@dataclass
+class SourceText:
+    """Text plus a line table; converts `ast`'s UTF-8 byte columns to code points."""
+
+    text: str
+    lines: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lines = _LINE_BREAK.split(self.text)
+
+    def line(self, index: int) -> str:
+        return self.lines[index] if 0 <= index < len(self.lines) else ""
+
+    def char_col(self, line_index: int, byte_col: int) -> int:
+        line = self.line(line_index)
+        if line.isascii():
+            return min(byte_col, len(line))
+        return len(line.encode("utf-8")[:byte_col].decode("utf-8", errors="ignore"))
+
+    def span_of(self, node: ast.AST) -> Span:
+        """The node's span; `ast` lines are 1-based, its columns UTF-8 bytes."""
+        start_line = getattr(node, "lineno", 1) - 1
+        end_line = getattr(node, "end_lineno", None)
+        end_line = start_line if end_line is None else end_line - 1
+        start_col = self.char_col(start_line, getattr(node, "col_offset", 0))
+        end_byte = getattr(node, "end_col_offset", None)
+        end_col = (
+            len(self.line(end_line)) if end_byte is None else self.char_col(end_line, end_byte)
+        )
+        return Span(start_line, start_col, end_line, end_col)
+
+    def text_at(self, span: Span) -> str:
+        if span.start_line == span.end_line:
+            return self.line(span.start_line)[span.start_col : span.end_col]
+        parts = [self.line(span.start_line)[span.start_col :]]
+        parts += [self.line(i) for i in range(span.start_line + 1, span.end_line)]
+        parts.append(self.line(span.end_line)[: span.end_col])
+        return "\n".join(parts)
+
+    def indent_of(self, line_index: int) -> str:
+        line = self.line(line_index)
+        return line[: len(line) - len(line.lstrip(" \t"))]
+
+    def line_break(self) -> str:
+        match = _LINE_BREAK.search(self.text)
+        return match.group(0) if match else "\n"
+
+
+@dataclass
+class ParseResult:
+    tree: ast.Module
+    # 0-based, inclusive line ranges that did not parse and were blanked out.
+    broken: list[tuple[int, int]]
+    error: str | None = None
+
+
+def parse_tolerant(source: SourceText) -> ParseResult:
+    """Parse, cutting out the statements that do not parse so the rest can still be checked.
+
+    Half-typed code is the normal state of a file in an editor: a finding two functions away
+    from the cursor must not disappear because of a missing bracket here.
+    """
+    lines = list(source.lines)
+    broken: list[tuple[int, int]] = []
+    first_error: str | None = None
+    for _ in range(_MAX_REPAIRS):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # SyntaxWarning for odd escapes etc.
+                tree = ast.parse("\n".join(lines).replace("\x00", " "))
+            return ParseResult(tree, _merge(broken), first_error)
+        except SyntaxError as error:
+            first_error = first_error or _describe(error)
+            region = _broken_region(lines, (error.lineno or 1) - 1, broken)
+            if region is None:
+                break
+            start, end = region
+            for index in range(start, end + 1):
+                lines[index] = ""
+            broken.append(region)
+        except (RecursionError, MemoryError, ValueError) as error:
+            first_error = first_error or f"file too deeply nested to parse ({type(error).__name__})"
+            break
+    return ParseResult(
+        ast.Module(body=[], type_ignores=[]), [(0, max(len(lines) - 1, 0))], first_error
+    )
+
+
+def _describe(error: SyntaxError) -> str:
+    return f"line {error.lineno}: {error.msg}"
+
+
+def _broken_region(
+    lines: list[str], error_line: int, already: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The lines to blank for a syntax error: first the line alone, then its top-level statement."""
+    error_line = min(max(error_line, 0), len(lines) - 1)
+    single = (error_line, error_line)
+    if single not in already and lines[error_line].strip():
+        # Cheapest repair: keep the block structure, replace the broken line by `pass`.
+        return single if _replace_with_pass(lines, error_line) else None
+    start = error_line
+    while start > 0 and not _starts_top_level(lines[start]):
+        start -= 1
+    while start > 0 and lines[start - 1].startswith("@"):
+        start -= 1
+    end = error_line
+    while end + 1 < len(lines) and not _starts_top_level(lines[end + 1]):
+        end += 1
+    region = (start, end)
+    if region in already or all(not line.strip() for line in lines[start : end + 1]):
+        return None
+    return region
+
+
+def _replace_with_pass(lines: list[str], index: int) -> bool:
+    line = lines[index]
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    lines[index] = f"{indent}pass"
+    return True
+
+
+def _starts_top_level(line: str) -> bool:
+    if not line or line[0] in " \t#)]}":
+        return False
+    word = re.match(r"[A-Za-z_]+", line)
+    return not (word and word.group(0) in _CONTINUATIONS)
+
+
+def _merge(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(regions):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

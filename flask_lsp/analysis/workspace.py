@@ -1,0 +1,336 @@
+"""The workspace index: every module's facts, and the links between them.
+
+Per-file facts are computed once per content (see `Workspace.update`); everything that crosses
+files (re-exports, helpers judged by their callers, later routes and blueprints) is derived
+lazily from the facts and memoised until the next change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from . import contexts as cx
+from .findings import Related, Span
+from .inference import infer_import
+from .module import FunctionInfo, ModuleFacts, ParsedModule, parse_module
+
+# Folders never worth analysing.
+DEFAULT_EXCLUDES = frozenset(
+    {
+        ".venv",
+        "venv",
+        "site-packages",
+        "node_modules",
+        ".git",
+        "__pycache__",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        "build",
+        "dist",
+        ".eggs",
+    }
+)
+T = TypeVar("T")
+_MAX_CHAIN = 8  # helpers deeper than this are not followed (and not flagged)
+_MAX_REEXPORT_HOPS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """A context a function needs, and the chain of places that shows why."""
+
+    kind: str  # request | app | url_for
+    proxy: str  # the proxy at the end of the chain
+    chain: tuple[Related, ...]
+
+
+def module_name_for(path: Path) -> tuple[str, bool]:
+    """Dotted module name as Python would import it: packages are folders with `__init__.py`."""
+    path = path.resolve() if not path.is_absolute() else path
+    is_package = path.name == "__init__.py"
+    parts = [] if is_package else [path.stem]
+    folder = path.parent
+    while (folder / "__init__.py").exists() and folder.parent != folder:
+        parts.insert(0, folder.name)
+        folder = folder.parent
+    return ".".join(parts) or path.stem, is_package
+
+
+def iter_python_files(paths: Iterable[Path], excludes: Iterable[str] = ()) -> Iterator[Path]:
+    """Every `.py` file under `paths`, skipping virtualenvs and excluded globs; no symlink loops."""
+    from fnmatch import fnmatch
+
+    patterns = list(excludes)
+
+    def excluded(candidate: Path) -> bool:
+        text = candidate.as_posix()
+        return any(
+            fnmatch(text, p) or fnmatch(candidate.name, p) or fnmatch(text, f"*/{p}")
+            for p in patterns
+        )
+
+    seen: set[tuple[int, int]] = set()
+    for root in paths:
+        if root.is_file():
+            if not excluded(root):
+                yield root
+            continue
+        for folder, dirnames, filenames in os.walk(root, followlinks=True):
+            try:
+                stat = os.stat(folder)
+            except OSError:
+                dirnames[:] = []
+                continue
+            if (stat.st_dev, stat.st_ino) in seen:
+                dirnames[:] = []  # a symlink loop: been here already
+                continue
+            seen.add((stat.st_dev, stat.st_ino))
+            base = Path(folder)
+            dirnames[:] = sorted(
+                d
+                for d in dirnames
+                if d not in DEFAULT_EXCLUDES
+                and not d.endswith(".egg-info")
+                and not excluded(base / d)
+            )
+            for name in sorted(filenames):
+                if name.endswith(".py") and not excluded(base / name):
+                    yield base / name
+
+
+class Workspace:
+    """All modules of a project, keyed by path."""
+
+    def __init__(self) -> None:
+        self.modules: dict[str, ModuleFacts] = {}
+        self._by_name: dict[str, list[ModuleFacts]] = {}
+        self._hashes: dict[str, str] = {}
+        self.generation = 0
+        self._memo: dict[object, object] = {}
+
+    # -- updates --------------------------------------------------------------------------------
+
+    def update(
+        self, path: str, text: str, module_name: str | None = None, is_package: bool | None = None
+    ) -> ParsedModule | None:
+        """Index `text` as the content of `path`; returns the parsed module, or None if unchanged."""
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        if self._hashes.get(path) == digest:
+            return None
+        return self.index(path, text, module_name, is_package, digest)
+
+    def index(
+        self,
+        path: str,
+        text: str,
+        module_name: str | None = None,
+        is_package: bool | None = None,
+        digest: str | None = None,
+    ) -> ParsedModule:
+        if module_name is None or is_package is None:
+            guessed, package = module_name_for(Path(path))
+            module_name = module_name or guessed
+            is_package = package if is_package is None else is_package
+        parsed = parse_module(path, module_name, text, is_package)
+        self.remove(path, bump=False)
+        self.modules[path] = parsed.facts
+        self._by_name.setdefault(module_name, []).append(parsed.facts)
+        self._hashes[path] = digest or ""
+        self._changed()
+        return parsed
+
+    def remove(self, path: str, bump: bool = True) -> None:
+        old = self.modules.pop(path, None)
+        self._hashes.pop(path, None)
+        if old is not None:
+            same = self._by_name.get(old.module_name, [])
+            same[:] = [m for m in same if m.path != path]
+            if not same:
+                self._by_name.pop(old.module_name, None)
+        if bump:
+            self._changed()
+
+    def _changed(self) -> None:
+        self.generation += 1
+        self._memo.clear()
+
+    def cached(self, key: object, compute: Callable[[], T]) -> T:
+        """Memoise a workspace-wide derivation (a route map...) until the next change."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
+
+    # -- lookups --------------------------------------------------------------------------------
+
+    def module(self, name: str, near: str | None = None) -> ModuleFacts | None:
+        """The module called `name`; with several candidates, the one closest to `near`."""
+        candidates = self._by_name.get(name)
+        if not candidates:
+            return None
+        if len(candidates) == 1 or near is None:
+            return candidates[0]
+        return max(candidates, key=lambda m: len(os.path.commonpath([m.path, near])))
+
+    def canonical(self, raw: str, near: str | None = None) -> str | None:
+        """Follow re-exports through the workspace's modules to the defining qualified name.
+
+        `flask.globals.request` and a `request` re-exported by `myapp/compat.py` both become
+        `flask.request`. Returns None for a name that leads nowhere we know.
+        """
+        key = ("canonical", raw, near)
+        if key not in self._memo:
+            self._memo[key] = self._canonical(raw, near, 0)
+        return self._memo[key]  # type: ignore[return-value]
+
+    def _canonical(self, raw: str, near: str | None, hops: int) -> str | None:
+        if hops > _MAX_REEXPORT_HOPS:
+            return None
+        if raw == "flask" or raw.startswith("flask."):
+            return _flask_canonical(raw)
+        parts = raw.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            module = self.module(".".join(parts[:cut]), near)
+            if module is None:
+                continue
+            name, rest = parts[cut], parts[cut + 1 :]
+            export = module.exports.get(name)
+            if export is None:
+                for star in module.star_imports:
+                    found = self._canonical(".".join([star, name, *rest]), module.path, hops + 1)
+                    if found:
+                        return found
+                return None
+            kind, target = export
+            if kind == "import" and target:
+                return self._canonical(".".join([target, *rest]), module.path, hops + 1)
+            if kind in ("def", "class") and target:
+                return ".".join([target, *rest])
+            return None
+        if len(parts) >= 2 and parts[-1] in cx.PROXY_NAMES and parts[0] not in _STDLIB:
+            # Not ours and not Flask's: ask jedi (statically, bounded, cached).
+            inferred = infer_import(".".join(parts[:-1]), parts[-1])
+            if inferred:
+                return _flask_canonical(inferred)
+        return raw if self.module(parts[0]) is None else None
+
+    def function(self, qualname: str) -> tuple[ModuleFacts, FunctionInfo] | None:
+        key = ("function", qualname)
+        if key not in self._memo:
+            self._memo[key] = self._find_function(qualname)
+        return self._memo[key]  # type: ignore[return-value]
+
+    def _find_function(self, qualname: str) -> tuple[ModuleFacts, FunctionInfo] | None:
+        head = qualname.split(".<locals>.")[0]
+        parts = head.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            for module in self._by_name.get(".".join(parts[:cut]), []):
+                info = module.functions.get(qualname)
+                if info is not None:
+                    return module, info
+        return None
+
+    def resolve_function(self, raw: str, near: str) -> tuple[ModuleFacts, FunctionInfo] | None:
+        found = self.function(raw)
+        if found is not None:
+            return found
+        canonical = self.canonical(raw, near)
+        return self.function(canonical) if canonical and canonical != raw else None
+
+    @property
+    def server_name_configured(self) -> bool:
+        return any(m.mentions_server_name for m in self.modules.values())
+
+    # -- helpers judged by their callers ----------------------------------------------------------
+
+    def needs(self, qualname: str) -> tuple[Need, ...]:
+        """The contexts `qualname` needs from whoever calls it, with a witness chain each.
+
+        Only the uses its own body cannot vouch for count: a use inside `with app.app_context()`
+        needs no app context from the caller, and a registered view needs nothing from anyone.
+        """
+        return self._needs(qualname, frozenset(), ignore_own_context=False)
+
+    def body_needs(self, qualname: str) -> tuple[Need, ...]:
+        """Like `needs`, ignoring how the function itself is registered (for thread targets)."""
+        return self._needs(qualname, frozenset(), ignore_own_context=True)
+
+    def _needs(
+        self, qualname: str, stack: frozenset[str], ignore_own_context: bool
+    ) -> tuple[Need, ...]:
+        key = ("needs", qualname, ignore_own_context)
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[return-value]
+        if qualname in stack or len(stack) > _MAX_CHAIN:
+            return ()
+        found = self.function(qualname)
+        if found is None:
+            return ()
+        module, info = found
+        if info.ctx.known and not ignore_own_context:
+            self._memo[key] = ()
+            return ()
+        result: dict[str, Need] = {}
+        for use in module.uses:
+            if use.function != qualname:
+                continue
+            kind = cx.PROXIES.get(self.canonical(use.raw, module.path) or "", None)
+            if kind and kind not in result and not _pushed_covers(use.pushed, kind):
+                step = Related(module.path, use.span, f"`{info.name}` uses `{use.proxy}` here")
+                result[kind] = Need(kind, use.proxy, (step,))
+        inner_stack = stack | {qualname}
+        for call in module.calls:
+            if call.function != qualname:
+                continue
+            callee = self.resolve_function(call.raw, module.path)
+            if callee is None:
+                continue
+            for need in self._needs(callee[1].qualname, inner_stack, False):
+                if need.kind in result or _pushed_covers(call.pushed, need.kind):
+                    continue
+                step = Related(
+                    module.path, call.span, f"`{info.name}` calls `{callee[1].name}` here"
+                )
+                result[need.kind] = Need(need.kind, need.proxy, (step, *need.chain))
+        needs = tuple(result.values())
+        self._memo[key] = needs
+        return needs
+
+
+def _pushed_covers(pushed: frozenset[str], kind: str) -> bool:
+    if kind == "request":
+        return "request" in pushed
+    return "app" in pushed or "request" in pushed
+
+
+_FLASK_ALIASES = {
+    "flask.globals": "flask",
+    "flask.helpers": "flask",
+    "flask.ctx": "flask",
+    "flask.app": "flask",
+    "flask.blueprints": "flask",
+    "flask.sansio.app": "flask",
+    "flask.sansio.blueprints": "flask",
+    "flask.sansio.scaffold": "flask",
+    "flask.wrappers": "flask",
+    "flask.templating": "flask",
+}
+
+
+def _flask_canonical(raw: str) -> str:
+    module, _, name = raw.rpartition(".")
+    return f"{_FLASK_ALIASES.get(module, module)}.{name}" if module else raw
+
+
+_STDLIB = frozenset(__import__("sys").stdlib_module_names)
+
+
+def span_key(span: Span) -> tuple[int, int, int, int]:
+    return (span.start_line, span.start_col, span.end_line, span.end_col)

@@ -1,0 +1,4 @@
+from flask import request
+
+VALUE = request.args  # noqa: FL101
+OTHER = request.form  # noqa

@@ -1,0 +1,28 @@
+import contextlib
+
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@contextlib.contextmanager
+def app_ctx():
+    with app.app_context():
+        yield
+
+
+def returns_it():
+    return app.app_context()
+
+
+def passes_it(stack: contextlib.ExitStack):
+    stack.enter_context(app.test_request_context("/"))
+
+
+class Holder:
+    def __init__(self):
+        self.ctx = app.app_context()
+
+
+with app_ctx():
+    pass

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import asyncio
+
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+_versions: dict[str, int] = {}
+
+
+async def open_document(client: LanguageClient, uri: str, text: str) -> None:
+    _versions[uri] = 1
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="python", version=1, text=text
+            )
+        )
+    )
+
+
+async def replace_text(client: LanguageClient, uri: str, text: str) -> None:
+    _versions[uri] = _versions.get(uri, 1) + 1
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=_versions[uri]),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+async def diagnostics_for(
+    client: LanguageClient, uri: str, predicate=lambda d: True, timeout: float = 10.0
+) -> list[types.Diagnostic]:
+    """Wait until the diagnostics published for `uri` satisfy `predicate`."""
+
+    async def wait() -> list[types.Diagnostic]:
+        # Poll: a waiter on the notification can wake before the client stores its payload.
+        while True:
+            current = client.diagnostics.get(uri)
+            if current is not None and predicate(list(current)):
+                return list(current)
+            await asyncio.sleep(0.01)
+
+    return await asyncio.wait_for(wait(), timeout)
+
+
+def codes(diagnostics: list[types.Diagnostic]) -> list[str]:
+    return sorted(str(d.code) for d in diagnostics)
+
+
+async def pull_diagnostics(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
+    report = await client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    assert isinstance(report, types.RelatedFullDocumentDiagnosticReport)
+    return list(report.items)

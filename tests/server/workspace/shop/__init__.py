@@ -1,0 +1,3 @@
+from .helpers import cart_size
+
+SIZE = cart_size()
