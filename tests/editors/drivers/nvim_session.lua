@@ -43,6 +43,10 @@ end
 
 local function main()
   vim.cmd('filetype on')
+  -- Headless: a menu would wait for a key forever. Record it and fail instead.
+  vim.ui.select = function(items)
+    error('code_action asked to choose among ' .. #items .. ' actions; expected exactly one')
+  end
   local jedi = os.getenv('FLASK_LSP_JEDI') or ''
   vim.lsp.enable('flask_lsp')
   if jedi ~= '' then
@@ -110,9 +114,13 @@ local function main()
   local before = vim.api.nvim_buf_get_changedtick(buf)
   vim.lsp.buf.code_action({
     context = { only = { 'quickfix' } },
+    -- The preferred fix for this rule (the other quick fix adds `# noqa`).
     filter = function(action)
       local diagnostics = action.diagnostics or {}
-      return action.kind == 'quickfix' and diagnostics[1] ~= nil and diagnostics[1].code == code
+      return action.kind == 'quickfix'
+        and action.isPreferred == true
+        and diagnostics[1] ~= nil
+        and diagnostics[1].code == code
     end,
     apply = true,
   })
