@@ -3,7 +3,8 @@
 The end-to-end test serves code-server (VS Code 1.139) on loopback with the .vsix installed,
 opens the fixture Flask workspace in headless Chromium through selenium, and checks what a
 user sees: flask-lsp's findings in the Problems panel, the status-bar item, and a quick fix
-(Ctrl+. on the finding) that rewrites the file. Screenshots go to test-artifacts/.
+(Ctrl+. on the finding) that rewrites the file, and a settings change that switches a rule
+off without a restart. Screenshots go to test-artifacts/.
 
 The server is found the way it is for a user who installed flask-lsp: the extension host's
 login shell has the venv's bin directory on PATH (set in the private HOME's ~/.profile).
@@ -20,6 +21,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -91,11 +93,17 @@ def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout: float = 6
     raise AssertionError(f"{url} did not answer in {timeout}s")
 
 
+@dataclass
+class CodeServer:
+    url: str
+    user_settings: Path
+
+
 @pytest.fixture
 def code_server(
     workspace: Path, editor_env: dict[str, str], flask_lsp: Path, tmp_path: Path
-) -> Iterator[str]:
-    """code-server on loopback with the packaged extension installed; yields the URL."""
+) -> Iterator[CodeServer]:
+    """code-server on loopback with the packaged extension installed."""
     require("node24", NODE24_BIN / "node")
     require("code-server", CODE_SERVER)
     require("vscode-extension", VSIX)
@@ -139,7 +147,10 @@ def code_server(
     )
     try:
         wait_for_http(f"http://127.0.0.1:{port}/healthz", process)
-        yield f"http://127.0.0.1:{port}/?folder={workspace}"
+        yield CodeServer(
+            url=f"http://127.0.0.1:{port}/?folder={workspace}",
+            user_settings=data / "User" / "settings.json",
+        )
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -175,7 +186,7 @@ def browser() -> Iterator[object]:
 
 
 def test_problems_panel_and_quick_fix_in_code_server(
-    code_server: str, browser: object, workspace: Path
+    code_server: CodeServer, browser: object, workspace: Path
 ) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
@@ -201,7 +212,7 @@ def test_problems_panel_and_quick_fix_in_code_server(
         rows = driver.find_elements(By.CSS_SELECTOR, ".markers-panel .monaco-list-row")
         return [row.text for row in rows if "flask-lsp" in row.text]
 
-    driver.get(code_server)
+    driver.get(code_server.url)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".monaco-workbench .part.editor"))
     wait.until(
         lambda d: d.find_elements(By.CSS_SELECTOR, ".explorer-folders-view .monaco-list-row")
@@ -266,3 +277,9 @@ def test_problems_panel_and_quick_fix_in_code_server(
     wait.until(lambda d: len(problems()) == 1)
     assert "FL101" in problems()[0]
     driver.save_screenshot(str(ARTIFACTS / "vscode-after-fix.png"))
+
+    # A settings change reaches the running server (workspace/didChangeConfiguration).
+    settings = json.loads(code_server.user_settings.read_text())
+    settings["flask-lsp.ignore"] = ["FL101"]
+    code_server.user_settings.write_text(json.dumps(settings, indent=2))
+    wait.until(lambda d: problems() == [])

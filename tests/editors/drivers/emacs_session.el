@@ -7,7 +7,8 @@
 ;; quick fix through Eglot's code-action path, and writes what it saw as JSON.
 ;;
 ;; Environment: FLASK_LSP_REPO, FLASK_LSP_FILE, FLASK_LSP_REPORT, FLASK_LSP_FIX_CODE,
-;; FLASK_LSP_HOVER_CODE, FLASK_LSP_COMPANION ("none" runs flask-lsp alone).
+;; FLASK_LSP_HOVER_CODE, FLASK_LSP_COMPANION ("none" runs flask-lsp alone),
+;; FLASK_LSP_SETTINGS (JSON for the :flask-lsp section of `eglot-workspace-configuration').
 
 ;;; Code:
 
@@ -19,6 +20,15 @@
 
 (when (equal (getenv "FLASK_LSP_COMPANION") "none")
   (setq flask-lsp-companion-command nil))
+
+(defvar session-settings
+  (let ((json (getenv "FLASK_LSP_SETTINGS")))
+    (and json (not (string-empty-p json))
+         (json-parse-string json :object-type 'plist :array-type 'array)))
+  "The flask-lsp settings section for this run, or nil.")
+(when session-settings
+  ;; As a user's init file or .dir-locals.el would set it.
+  (setq-default eglot-workspace-configuration (list :flask-lsp session-settings)))
 
 (defvar session-report (make-hash-table :test #'equal))
 (defconst session-timeout 60)
@@ -69,6 +79,9 @@
                (plist-get (eglot--server-info (eglot-current-server)) :name))
 
   (session-wait #'session-flask-diagnostics)
+  ;; Settings arrive by workspace/didChangeConfiguration: let an ignored rule's findings go.
+  (let ((ignored (append (plist-get session-settings :ignore) nil)))
+    (session-wait (lambda () (not (cl-some #'session-find ignored)))))
   (session-put "diagnostics"
                (vconcat
                 (cl-loop for (diag . lsp) in

@@ -6,7 +6,8 @@
 --
 -- Environment: FLASK_LSP_FILE (the Python file to open), FLASK_LSP_REPORT (JSON output),
 -- FLASK_LSP_FIX_CODE (rule whose quick fix to apply), FLASK_LSP_HOVER_CODE (rule at whose
--- position to hover), FLASK_LSP_JEDI (jedi-language-server command, or empty).
+-- position to hover), FLASK_LSP_JEDI (jedi-language-server command, or empty),
+-- FLASK_LSP_SETTINGS (JSON for the `flask-lsp` settings section, or empty).
 
 local report = { clients = {}, diagnostics = {}, after_fix_codes = {} }
 local TIMEOUT = 30000
@@ -48,6 +49,11 @@ local function main()
     error('code_action asked to choose among ' .. #items .. ' actions; expected exactly one')
   end
   local jedi = os.getenv('FLASK_LSP_JEDI') or ''
+  local settings = os.getenv('FLASK_LSP_SETTINGS') or ''
+  if settings ~= '' then
+    -- As a user's init.lua would: merged over lsp/flask_lsp.lua.
+    vim.lsp.config('flask_lsp', { settings = { ['flask-lsp'] = vim.json.decode(settings) } })
+  end
   vim.lsp.enable('flask_lsp')
   if jedi ~= '' then
     vim.lsp.config('jedi_language_server', {
@@ -78,6 +84,16 @@ local function main()
 
   vim.wait(TIMEOUT, function()
     return #flask_diagnostics(buf) > 0
+  end, 50)
+  -- Settings arrive by workspace/didChangeConfiguration: let an ignored rule's findings go.
+  local ignored = settings ~= '' and (vim.json.decode(settings).ignore or {}) or {}
+  vim.wait(TIMEOUT, function()
+    for _, code in ipairs(ignored) do
+      if find(flask_diagnostics(buf), code) ~= nil then
+        return false
+      end
+    end
+    return true
   end, 50)
   for _, d in ipairs(flask_diagnostics(buf)) do
     table.insert(report.diagnostics, {
