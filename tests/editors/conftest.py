@@ -81,3 +81,11 @@ def expected_after_fix() -> str:
     original = (FIXTURE / "app.py").read_text()
     assert BEFORE_FIX in original
     return original.replace(BEFORE_FIX, AFTER_FIX)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> object:
+    """Keep each phase's report on the test item, so fixtures can tell that a test failed."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

@@ -96,7 +96,6 @@ def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout: float = 6
 @dataclass
 class CodeServer:
     url: str
-    user_settings: Path
 
 
 @pytest.fixture
@@ -147,10 +146,7 @@ def code_server(
     )
     try:
         wait_for_http(f"http://127.0.0.1:{port}/healthz", process)
-        yield CodeServer(
-            url=f"http://127.0.0.1:{port}/?folder={workspace}",
-            user_settings=data / "User" / "settings.json",
-        )
+        yield CodeServer(url=f"http://127.0.0.1:{port}/?folder={workspace}")
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -162,7 +158,7 @@ def code_server(
 
 
 @pytest.fixture
-def browser() -> Iterator[object]:
+def browser(request: pytest.FixtureRequest) -> Iterator[object]:
     """Debian's headless Chromium, driven through Debian's chromedriver."""
     require("chromium", CHROMIUM)
     require("chromedriver", CHROMEDRIVER)
@@ -181,12 +177,16 @@ def browser() -> Iterator[object]:
         driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
         try:
             yield driver
+            report = getattr(request.node, "rep_call", None)
+            if report is not None and report.failed:
+                ARTIFACTS.mkdir(exist_ok=True)
+                driver.save_screenshot(str(ARTIFACTS / f"{request.node.name}-failure.png"))
         finally:
             driver.quit()
 
 
 def test_problems_panel_and_quick_fix_in_code_server(
-    code_server: CodeServer, browser: object, workspace: Path
+    code_server: CodeServer, browser: object, workspace: Path, flask_lsp: Path
 ) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
@@ -278,8 +278,30 @@ def test_problems_panel_and_quick_fix_in_code_server(
     assert "FL101" in problems()[0]
     driver.save_screenshot(str(ARTIFACTS / "vscode-after-fix.png"))
 
-    # A settings change reaches the running server (workspace/didChangeConfiguration).
-    settings = json.loads(code_server.user_settings.read_text())
-    settings["flask-lsp.ignore"] = ["FL101"]
-    code_server.user_settings.write_text(json.dumps(settings, indent=2))
+    # A change to the project's settings reaches the running server (no restart).
+    (workspace / ".vscode").mkdir()
+    (workspace / ".vscode" / "settings.json").write_text('{"flask-lsp.ignore": ["FL101"]}\n')
     wait.until(lambda d: problems() == [])
+
+    # The commands: "Restart server", then "Show output" shows how the server was found.
+    def run_command(title: str) -> None:
+        press("p", Keys.CONTROL, Keys.SHIFT)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".quick-input-widget input"))
+        ActionChains(driver).send_keys(title).perform()
+        wait.until(
+            lambda d: any(
+                title in r.text
+                for r in d.find_elements(By.CSS_SELECTOR, ".quick-input-list .monaco-list-row")
+            )
+        )
+        press(Keys.ENTER)
+
+    def output_text() -> str:
+        lines = driver.find_elements(By.CSS_SELECTOR, ".panel .output-view .view-line")
+        return "\n".join(line.text for line in lines)
+
+    run_command("Flask LSP: Restart server")
+    run_command("Flask LSP: Show output")
+    wait.until(lambda d: output_text().count("(found via path)") == 2)
+    assert f"Starting {flask_lsp} (found via path)" in output_text()
+    driver.save_screenshot(str(ARTIFACTS / "vscode-output.png"))
