@@ -100,9 +100,17 @@ class CodeServer:
 
 @pytest.fixture
 def code_server(
-    workspace: Path, editor_env: dict[str, str], flask_lsp: Path, tmp_path: Path
+    request: pytest.FixtureRequest,
+    workspace: Path,
+    editor_env: dict[str, str],
+    flask_lsp: Path,
+    tmp_path: Path,
 ) -> Iterator[CodeServer]:
-    """code-server on loopback with the packaged extension installed."""
+    """code-server on loopback with the packaged extension installed.
+
+    Parametrised indirectly with False, it runs for a user who has not installed flask-lsp.
+    """
+    server_installed: bool = getattr(request, "param", True)
     require("node24", NODE24_BIN / "node")
     require("code-server", CODE_SERVER)
     require("vscode-extension", VSIX)
@@ -111,7 +119,7 @@ def code_server(
         "SHELL": "/bin/bash",
     }
     # VS Code takes PATH from the user's login shell, as on a desktop.
-    profile = f'export PATH="{flask_lsp.parent}:$PATH"\n'
+    profile = f'export PATH="{flask_lsp.parent}:$PATH"\n' if server_installed else ""
     for name in (".profile", ".bashrc"):
         (Path(env["HOME"]) / name).write_text(profile)
     data = tmp_path / "vscode-data"
@@ -305,3 +313,34 @@ def test_problems_panel_and_quick_fix_in_code_server(
     wait.until(lambda d: output_text().count("(found via path)") == 2)
     assert f"Starting {flask_lsp} (found via path)" in output_text()
     driver.save_screenshot(str(ARTIFACTS / "vscode-output.png"))
+
+
+@pytest.mark.parametrize("code_server", [False], indirect=True, ids=["flask-lsp not installed"])
+def test_missing_server_gives_one_message_with_the_install_command(
+    code_server: CodeServer, browser: object
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    assert isinstance(browser, WebDriver)
+    driver = browser
+    wait = WebDriverWait(driver, 90, poll_frequency=0.25)
+
+    def messages() -> list[str]:
+        toasts = driver.find_elements(
+            By.CSS_SELECTOR, ".notification-toast .notification-list-item"
+        )
+        return [t.text for t in toasts if "Flask LSP" in t.text]
+
+    driver.get(code_server.url)
+    wait.until(lambda d: messages())
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "vscode-server-missing.png"))
+
+    (message,) = messages()
+    assert "the flask-lsp server was not found on PATH" in message
+    assert "Install it with: pip install flask-lsp" in message
+    assert "Copy install command" in message
+    status = ".statusbar-item[id$='flask-lsp.status']"
+    assert [e.text.strip() for e in driver.find_elements(By.CSS_SELECTOR, status)] == ["Flask"]

@@ -1,8 +1,6 @@
 ---@brief
 ---
---- https://github.com/flask-lsp/flask-lsp
----
---- `flask-lsp`, a language server that catches Flask mistakes (request/app context misuse,
+--- flask-lsp: a language server that catches Flask mistakes (request/app context misuse,
 --- routes, templates, config) while you type. It runs beside your general Python server
 --- (pyright, basedpyright, pylsp, jedi_language_server, ...): Neovim attaches both to the
 --- same buffer.
@@ -26,8 +24,8 @@
 --- })
 --- ```
 ---
---- Neovim shows no code lenses unless they are refreshed; everything flask-lsp says in a
---- lens is also in hover (`K`) and in workspace symbols (`gO` / `vim.lsp.buf.workspace_symbol`).
+--- Everything flask-lsp reports is in diagnostics, their quick fixes (`gra`) and hover (`K`);
+--- it uses no code lenses, so nothing needs a manual refresh.
 
 ---@type vim.lsp.Config
 return {
