@@ -64,7 +64,7 @@ def register(server: FlaskLanguageServer) -> None:
         ls: FlaskLanguageServer, params: types.DidChangeConfigurationParams
     ) -> None:
         settings = _unwrap_settings(params.settings)
-        if not isinstance(settings, dict) and ls._capability("workspace", "configuration"):
+        if not isinstance(settings, dict) and ls.capability("workspace", "configuration"):
             try:
                 answer = await ls.workspace_configuration_async(
                     types.ConfigurationParams(items=[types.ConfigurationItem(section=SECTION)])
@@ -106,11 +106,7 @@ def register(server: FlaskLanguageServer) -> None:
         snapshot = ls.snapshots.get(uri)
         document = ls.workspace.text_documents.get(uri)
         if snapshot is None or (document is not None and document.version != snapshot.version):
-            ls.schedule(uri)
-            task = ls._pending.get(uri)
-            if task is not None:
-                await task
-            snapshot = ls.snapshots.get(uri)
+            snapshot = await ls.fresh_snapshot(uri)
         items = snapshot.diagnostics if snapshot is not None else []
         return types.RelatedFullDocumentDiagnosticReport(items=items)
 
@@ -172,7 +168,7 @@ def _with_data(diagnostic: types.Diagnostic, snapshot: Any) -> types.Diagnostic:
 
 
 def _markup(ls: FlaskLanguageServer, text: str) -> types.MarkupContent:
-    formats = ls._capability("text_document", "hover", "content_format") or [
+    formats = ls.capability("text_document", "hover", "content_format") or [
         types.MarkupKind.Markdown
     ]
     if types.MarkupKind.Markdown in formats or not formats:
@@ -188,7 +184,7 @@ async def _in_analysis(ls: FlaskLanguageServer, fn: Any, *args: Any) -> Any:
 
 
 async def _watch_files(ls: FlaskLanguageServer) -> None:
-    if not ls._capability("workspace", "did_change_watched_files", "dynamic_registration"):
+    if not ls.capability("workspace", "did_change_watched_files", "dynamic_registration"):
         return
     options = types.DidChangeWatchedFilesRegistrationOptions(
         watchers=[

@@ -111,6 +111,14 @@ class FlaskLanguageServer(LanguageServer):
             return
         self._pending[uri] = asyncio.ensure_future(self._analyse_loop(uri))
 
+    async def fresh_snapshot(self, uri: str) -> Snapshot | None:
+        """The analysis of the document as it is now (for pull diagnostics)."""
+        self.schedule(uri)
+        task = self._pending.get(uri)
+        if task is not None:
+            await asyncio.shield(task)
+        return self.snapshots.get(uri)
+
     async def _analyse_loop(self, uri: str) -> None:
         loop = asyncio.get_running_loop()
         while True:
@@ -165,7 +173,7 @@ class FlaskLanguageServer(LanguageServer):
 
     def diagnostics_of(self, snapshot: Snapshot) -> list[types.Diagnostic]:
         related = bool(
-            self._capability("text_document", "publish_diagnostics", "related_information")
+            self.capability("text_document", "publish_diagnostics", "related_information")
         )
         encoder = self.encoder
         return [
@@ -189,7 +197,7 @@ class FlaskLanguageServer(LanguageServer):
                 continue
             if findings != old.findings:
                 self.publish(uri, Snapshot(old.version, old.parsed, findings))
-        if self.client_pulls_diagnostics and self._capability(
+        if self.client_pulls_diagnostics and self.capability(
             "workspace", "diagnostics", "refresh_support"
         ):
             self.workspace_diagnostic_refresh(None)
@@ -201,9 +209,9 @@ class FlaskLanguageServer(LanguageServer):
 
     @property
     def client_pulls_diagnostics(self) -> bool:
-        return self._capability("text_document", "diagnostic") is not None
+        return self.capability("text_document", "diagnostic") is not None
 
-    def _capability(self, *path: str) -> Any:
+    def capability(self, *path: str) -> Any:
         value: Any = self.client_capabilities
         for name in path:
             value = getattr(value, name, None)
@@ -218,7 +226,7 @@ class FlaskLanguageServer(LanguageServer):
         if not roots:
             return
         token: str | None = None
-        if self._capability("window", "work_done_progress"):
+        if self.capability("window", "work_done_progress"):
             token = f"flask-lsp-index-{uuid.uuid4().hex[:8]}"
             try:
                 await self.work_done_progress.create_async(token)

@@ -55,3 +55,15 @@ async def pull_diagnostics(client: LanguageClient, uri: str) -> list[types.Diagn
     )
     assert isinstance(report, types.RelatedFullDocumentDiagnosticReport)
     return list(report.items)
+
+
+async def hover_text(client: LanguageClient, uri: str, line: int, character: int) -> str:
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=line, character=character),
+        )
+    )
+    assert hover is not None, f"no hover at {line}:{character}"
+    assert isinstance(hover.contents, types.MarkupContent)
+    return hover.contents.value

@@ -8,7 +8,7 @@ from pathlib import Path
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from .helpers import codes, diagnostics_for, open_document, replace_text
+from .helpers import codes, diagnostics_for, hover_text, open_document, replace_text
 
 IMPORT_TIME = """\
 from flask import Flask, current_app, request
@@ -44,16 +44,9 @@ async def test_hover_on_finding_explains_the_rule(client: LanguageClient, worksp
     uri = (workspace / "app.py").as_uri()
     await open_document(client, uri, IMPORT_TIME)
     await diagnostics_for(client, uri, lambda d: len(d) > 0)
-    hover = await client.text_document_hover_async(
-        types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            position=types.Position(line=4, character=10),
-        )
-    )
-    assert hover is not None
-    assert isinstance(hover.contents, types.MarkupContent)
-    assert "FL102" in hover.contents.value
-    assert "Working outside of application context" in hover.contents.value
+    text = await hover_text(client, uri, line=4, character=10)
+    assert "FL102" in text
+    assert "Working outside of application context" in text
 
 
 async def test_hover_on_proxy_says_whether_context_is_active(
@@ -63,16 +56,9 @@ async def test_hover_on_proxy_says_whether_context_is_active(
     text = IMPORT_TIME + "\n\n@app.route('/')\ndef index():\n    return request.args['q']\n"
     await open_document(client, uri, text)
     await diagnostics_for(client, uri, lambda d: len(d) > 0)
-    hover = await client.text_document_hover_async(
-        types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            position=types.Position(line=9, character=12),
-        )
-    )
-    assert hover is not None
-    assert isinstance(hover.contents, types.MarkupContent)
-    assert "Active here" in hover.contents.value
-    assert "inside view `index`, registered by `@app.route('/')`" in hover.contents.value
+    text = await hover_text(client, uri, line=9, character=12)
+    assert "Active here" in text
+    assert "inside view `index`, registered by `@app.route('/')`" in text
 
 
 async def test_quick_fix_wraps_in_app_context(client: LanguageClient, workspace: Path) -> None:

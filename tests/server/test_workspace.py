@@ -6,7 +6,10 @@ import asyncio
 import json
 import socket
 import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from lsprotocol import types
 from pytest_lsp import LanguageClient
@@ -74,14 +77,27 @@ def test_tcp_transport_answers_initialize(tmp_path: Path) -> None:
 
 
 def _connect(port: int) -> socket.socket:
+    return retry(lambda: socket.create_connection(("127.0.0.1", port), timeout=10))
+
+
+T = TypeVar("T")
+
+
+def retry(connect: Callable[[], T]) -> T:
+    """Connect once the server listens (it takes a moment to start)."""
     for _ in range(100):
         try:
-            return socket.create_connection(("127.0.0.1", port), timeout=10)
+            return connect()
         except OSError:
-            import time
-
             time.sleep(0.1)
-    raise AssertionError("the TCP server never listened")
+    raise AssertionError("the server never listened")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def _read_message(connection: socket.socket) -> dict[str, object]:
@@ -127,3 +143,35 @@ def test_websocket_transport_answers_initialize(tmp_path: Path) -> None:
     finally:
         server.kill()
         server.wait(10)
+
+
+async def test_file_changed_on_disk_updates_open_callers(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """A helper edited outside the editor (git checkout, another tool) is re-read when the
+    client reports it through workspace/didChangeWatchedFiles."""
+    package = tmp_path / "shop"
+    package.mkdir()
+    (package / "__init__.py").write_text("from .helpers import cart_size\n\nSIZE = cart_size()\n")
+    helpers = package / "helpers.py"
+    helpers.write_text("def cart_size():\n    return 0\n")
+    caller = (package / "__init__.py").as_uri()
+    await open_document(client, caller, (package / "__init__.py").read_text())
+    await diagnostics_for(client, caller, lambda d: d == [])
+    helpers.write_text(
+        "from flask import session\n\n\ndef cart_size():\n    return len(session['c'])\n"
+    )
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=helpers.as_uri(), type=types.FileChangeType.Changed)]
+        )
+    )
+    found = await diagnostics_for(client, caller, lambda d: len(d) == 1)
+    assert codes(found) == ["FL101"]
+    helpers.unlink()
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=helpers.as_uri(), type=types.FileChangeType.Deleted)]
+        )
+    )
+    await diagnostics_for(client, caller, lambda d: d == [])
