@@ -155,9 +155,14 @@ def register(server: FlaskLanguageServer) -> None:
                 end = ls.encoder.to_client(source, line, len(source.line(line))).character
                 actions.append(noqa_action(diagnostic, uri, source.line(line), end))
         if params.context.only is not None:
-            wanted = {str(k) for k in params.context.only}
-            actions = [a for a in actions if any(str(a.kind).startswith(w) for w in wanted)]
+            wanted = {_kind(k) for k in params.context.only}
+            actions = [a for a in actions if any(_kind(a.kind).startswith(w) for w in wanted)]
         return actions or None
+
+
+def _kind(kind: object) -> str:
+    """A code action kind as its wire value: str() of the enum is "CodeActionKind.QuickFix"."""
+    return str(getattr(kind, "value", kind))
 
 
 def _with_data(diagnostic: types.Diagnostic, snapshot: Any) -> types.Diagnostic:

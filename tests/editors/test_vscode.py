@@ -1,0 +1,346 @@
+"""VS Code: the extension's unit tests (node --test), and the packaged .vsix in a real VS Code.
+
+The end-to-end test serves code-server (VS Code 1.139) on loopback with the .vsix installed,
+opens the fixture Flask workspace in headless Chromium through selenium, and checks what a
+user sees: flask-lsp's findings in the Problems panel, the status-bar item, and a quick fix
+(Ctrl+. on the finding) that rewrites the file, and a settings change that switches a rule
+off without a restart. Screenshots go to test-artifacts/.
+
+The server is found the way it is for a user who installed flask-lsp: the extension host's
+login shell has the venv's bin directory on PATH (set in the private HOME's ~/.profile).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .conftest import ARTIFACTS, FIX_CODE, REPO, expected_after_fix, require
+
+pytestmark = pytest.mark.editor
+
+VSCODE = REPO / "editors" / "vscode"
+E2E = VSCODE / "e2e"
+NODE24_BIN = E2E / "node24" / "node_modules" / ".bin"
+CODE_SERVER = E2E / "code-server" / "node_modules" / ".bin" / "code-server"
+VSIX = VSCODE / "flask-lsp.vsix"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+# What this machine needs: no sandbox as root, no GPU, and no traffic beyond loopback.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1400,900",
+]
+USER_SETTINGS = {
+    "workbench.startupEditor": "none",
+    "workbench.tips.enabled": False,
+    "workbench.enableExperiments": False,
+    "workbench.secondarySideBar.defaultVisibility": "hidden",
+    "chat.disableAIFeatures": True,
+    "security.workspace.trust.enabled": False,
+    "telemetry.telemetryLevel": "off",
+    "extensions.autoUpdate": False,
+    "extensions.autoCheckUpdates": False,
+    "update.mode": "none",
+}
+
+
+def test_extension_unit_tests_pass() -> None:
+    """The launch logic, settings, Flask detection and status wording (node --test)."""
+    require("vscode-extension", VSCODE / "node_modules" / ".bin" / "esbuild")
+    done = subprocess.run(
+        ["npm", "test", "--silent"], cwd=VSCODE, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "# fail 0" in done.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "code-server exited"
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer in {timeout}s")
+
+
+@dataclass
+class CodeServer:
+    url: str
+
+
+@pytest.fixture
+def code_server(
+    request: pytest.FixtureRequest,
+    workspace: Path,
+    editor_env: dict[str, str],
+    flask_lsp: Path,
+    tmp_path: Path,
+) -> Iterator[CodeServer]:
+    """code-server on loopback with the packaged extension installed.
+
+    Parametrised indirectly with False, it runs for a user who has not installed flask-lsp.
+    """
+    server_installed: bool = getattr(request, "param", True)
+    require("node24", NODE24_BIN / "node")
+    require("code-server", CODE_SERVER)
+    require("vscode-extension", VSIX)
+    env = editor_env | {
+        "PATH": f"{NODE24_BIN}{os.pathsep}{editor_env['PATH']}",
+        "SHELL": "/bin/bash",
+    }
+    # VS Code takes PATH from the user's login shell, as on a desktop.
+    profile = f'export PATH="{flask_lsp.parent}:$PATH"\n' if server_installed else ""
+    for name in (".profile", ".bashrc"):
+        (Path(env["HOME"]) / name).write_text(profile)
+    data = tmp_path / "vscode-data"
+    extensions = tmp_path / "vscode-extensions"
+    (data / "User").mkdir(parents=True)
+    (data / "User" / "settings.json").write_text(json.dumps(USER_SETTINGS, indent=2))
+    common = [f"--user-data-dir={data}", f"--extensions-dir={extensions}"]
+    subprocess.run(
+        [str(CODE_SERVER), *common, "--install-extension", str(VSIX)],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    port = free_port()
+    log = (tmp_path / "code-server.log").open("wb")
+    process = subprocess.Popen(
+        [
+            str(CODE_SERVER),
+            *common,
+            f"--bind-addr=127.0.0.1:{port}",
+            "--auth=none",
+            "--disable-telemetry",
+            "--disable-update-check",
+            "--disable-workspace-trust",
+            str(workspace),
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/healthz", process)
+        yield CodeServer(url=f"http://127.0.0.1:{port}/?folder={workspace}")
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+
+
+@pytest.fixture
+def browser(request: pytest.FixtureRequest) -> Iterator[object]:
+    """Debian's headless Chromium, driven through Debian's chromedriver."""
+    require("chromium", CHROMIUM)
+    require("chromedriver", CHROMEDRIVER)
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        require("python", None)
+        raise
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    with tempfile.TemporaryDirectory(prefix="flask-lsp-chromium-") as profile:
+        options.add_argument(f"--user-data-dir={profile}")
+        driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+        try:
+            yield driver
+            report = getattr(request.node, "rep_call", None)
+            if report is not None and report.failed:
+                ARTIFACTS.mkdir(exist_ok=True)
+                driver.save_screenshot(str(ARTIFACTS / f"{request.node.name}-failure.png"))
+        finally:
+            driver.quit()
+
+
+def test_problems_panel_and_quick_fix_in_code_server(
+    code_server: CodeServer, browser: object, workspace: Path, flask_lsp: Path
+) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    assert isinstance(browser, WebDriver)
+    driver = browser
+    wait = WebDriverWait(driver, 90, poll_frequency=0.25)
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def press(key: str, *modifiers: str) -> None:
+        chain = ActionChains(driver)
+        for modifier in modifiers:
+            chain.key_down(modifier)
+        chain.send_keys(key)
+        for modifier in reversed(modifiers):
+            chain.key_up(modifier)
+        chain.perform()
+
+    def problems() -> list[str]:
+        rows = driver.find_elements(By.CSS_SELECTOR, ".markers-panel .monaco-list-row")
+        return [row.text for row in rows if "flask-lsp" in row.text]
+
+    driver.get(code_server.url)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".monaco-workbench .part.editor"))
+    wait.until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".explorer-folders-view .monaco-list-row")
+    )
+
+    # Open app.py with Quick Open, then show the Problems panel.
+    press("p", Keys.CONTROL)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".quick-input-widget input"))
+    ActionChains(driver).send_keys("app.py").perform()
+    wait.until(
+        lambda d: any(
+            "app.py" in r.text
+            for r in d.find_elements(By.CSS_SELECTOR, ".quick-input-list .monaco-list-row")
+        )
+    )
+    press(Keys.ENTER)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".tab.active[aria-label*='app.py']"))
+    press("m", Keys.CONTROL, Keys.SHIFT)
+
+    # flask-lsp's two findings appear, with source and code, and the status item shows.
+    wait.until(lambda d: len(problems()) == 2)
+    found = problems()
+    assert "FL101" in found[0] and "[Ln 8, Col 14]" in found[0]
+    assert "FL105" in found[1] and "[Ln 18, Col 5]" in found[1]
+    assert "`request` needs a request context" in found[0]
+    # The extension's status-bar item: a check mark once the server has indexed.
+    status = ".statusbar-item[id$='flask-lsp.status']"
+    wait.until(
+        lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, status) if e.text.strip() == "Flask"]
+    )
+    driver.save_screenshot(str(ARTIFACTS / "vscode-problems.png"))
+
+    # Click the FL105 problem (the editor selects it), focus the editor, Ctrl+. for fixes.
+    row = next(
+        r
+        for r in driver.find_elements(By.CSS_SELECTOR, ".markers-panel .monaco-list-row")
+        if FIX_CODE in r.text
+    )
+    row.click()
+    press(Keys.ESCAPE)
+    press("1", Keys.CONTROL)
+    press(".", Keys.CONTROL)
+    wait.until(
+        lambda d: any(
+            "Enter it" in i.text
+            for i in d.find_elements(By.CSS_SELECTOR, ".action-widget .monaco-list-row")
+        )
+    )
+    fixes = driver.find_elements(By.CSS_SELECTOR, ".action-widget .monaco-list-row")
+    titles = [i.text for i in fixes if i.text]
+    assert any(t.startswith("Enter it: `with app.app_context():`") for t in titles), titles
+    driver.save_screenshot(str(ARTIFACTS / "vscode-quick-fix-menu.png"))
+    next(i for i in fixes if "Enter it" in i.text).click()
+
+    # Save: the file on disk carries the fix, and the FL105 finding is gone.
+    press("s", Keys.CONTROL)
+    app = workspace / "app.py"
+    deadline = time.monotonic() + 30
+    while app.read_text() != expected_after_fix() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert app.read_text() == expected_after_fix()
+    wait.until(lambda d: len(problems()) == 1)
+    assert "FL101" in problems()[0]
+    driver.save_screenshot(str(ARTIFACTS / "vscode-after-fix.png"))
+
+    # A change to the project's settings reaches the running server (no restart).
+    (workspace / ".vscode").mkdir()
+    (workspace / ".vscode" / "settings.json").write_text('{"flask-lsp.ignore": ["FL101"]}\n')
+    wait.until(lambda d: problems() == [])
+
+    # The commands: "Restart server", then "Show output" shows how the server was found.
+    def run_command(title: str) -> None:
+        press("p", Keys.CONTROL, Keys.SHIFT)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".quick-input-widget input"))
+        ActionChains(driver).send_keys(title).perform()
+        wait.until(
+            lambda d: any(
+                title in r.text
+                for r in d.find_elements(By.CSS_SELECTOR, ".quick-input-list .monaco-list-row")
+            )
+        )
+        press(Keys.ENTER)
+
+    def output_text() -> str:
+        lines = driver.find_elements(By.CSS_SELECTOR, ".panel .output-view .view-line")
+        return "\n".join(line.text for line in lines)
+
+    run_command("Flask LSP: Restart server")
+    run_command("Flask LSP: Show output")
+    wait.until(lambda d: output_text().count("(found via path)") == 2)
+    assert f"Starting {flask_lsp} (found via path)" in output_text()
+    driver.save_screenshot(str(ARTIFACTS / "vscode-output.png"))
+
+
+@pytest.mark.parametrize("code_server", [False], indirect=True, ids=["flask-lsp not installed"])
+def test_missing_server_gives_one_message_with_the_install_command(
+    code_server: CodeServer, browser: object
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    assert isinstance(browser, WebDriver)
+    driver = browser
+    wait = WebDriverWait(driver, 90, poll_frequency=0.25)
+
+    def messages() -> list[str]:
+        toasts = driver.find_elements(
+            By.CSS_SELECTOR, ".notification-toast .notification-list-item"
+        )
+        return [t.text for t in toasts if "Flask LSP" in t.text]
+
+    driver.get(code_server.url)
+    wait.until(lambda d: messages())
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "vscode-server-missing.png"))
+
+    (message,) = messages()
+    assert "the flask-lsp server was not found on PATH" in message
+    assert "Install it with: pip install flask-lsp" in message
+    assert "Copy install command" in message
+    status = ".statusbar-item[id$='flask-lsp.status']"
+    assert [e.text.strip() for e in driver.find_elements(By.CSS_SELECTOR, status)] == ["Flask"]
