@@ -547,7 +547,7 @@ class _Extractor:
                     rule_node=_arg(decorator, 0) or _kw(decorator, "rule"),
                     endpoint_node=_kw(decorator, "endpoint"),
                     view_name=node.name,
-                    view_id=inner.qualname,
+                    view_id=f"{inner.qualname}@{node.lineno}",  # a redefinition is another function
                     view_span=view_span,
                     view_class=None,
                     fixed_method=ROUTE_METHODS[attr],
@@ -788,7 +788,8 @@ class _Extractor:
         if isinstance(view, ast.Name):
             binding = self.names.lookup(view.id, scope, view.lineno)
             if binding is not None and binding.kind == "def" and binding.target:
-                view_name, view_id, view_qualname = view.id, binding.target, binding.target
+                view_name, view_qualname = view.id, binding.target
+                view_id = f"{binding.target}@{binding.line}"
                 view_span = self._def_span(binding.target)
             elif binding is not None and binding.kind == "import" and binding.target:
                 view_name, view_id = binding.target.rpartition(".")[2], binding.target
