@@ -441,7 +441,9 @@ class RouteMap:
             return ref
         if ref.startswith("?param:"):
             name = ref.rpartition(".")[2]
-            if name in _APP_PARAM_NAMES or name.endswith("_app"):
+            if name in _APP_PARAM_NAMES or (
+                name.endswith("_app") and "bp" not in name and "blueprint" not in name
+            ):
                 self.apps.setdefault(ref, None)
                 return ref
             return None
@@ -551,7 +553,8 @@ class RouteMap:
     def _app_route(self, app_key: str, path: str, decl: RouteDef, order: int) -> None:
         endpoint, _, _ = self.endpoint_of(path, decl)
         if endpoint is None:
-            self.wildcards.add("")
+            # On an app passed as a parameter, "app" may as well be a blueprint.
+            self.wildcards.add("*" if app_key.startswith("?param:") else "")
             return
         if decl.rule is None or decl.rule.value is None:
             return
