@@ -341,7 +341,9 @@ class RouteMap:
                     child = None
                 self.registrations.append((path, reg, parent, child))
                 if child is None:
-                    self.incomplete.append(f"a blueprint registered dynamically in {path}")
+                    self.incomplete.append(
+                        f"a registration flask-lsp cannot follow (a loop, an unknown object) in {path}"
+                    )
                     self.wildcards.add("*")
                     continue
                 registered_children.add(child)
@@ -453,7 +455,7 @@ class RouteMap:
             return self._factories.get(qualname)
         parts = ref.split(".")
         for cut in range(len(parts) - 1, 0, -1):
-            module = self.workspace.module(".".join(parts[:cut]), near)
+            module = self._module(parts[:cut], near)
             if module is None:
                 continue
             candidate = ".".join([module.module_name, *parts[cut:]])
@@ -463,6 +465,19 @@ class RouteMap:
             if export is not None and export[0] == "import" and export[1]:
                 return self.resolve(".".join([export[1], *parts[cut + 1 :]]), module.path, hops + 1)
             return None
+        return None
+
+    def _module(self, parts: list[str], near: str) -> ModuleFacts | None:
+        """The module `a.b.c`; also when `b/` is a namespace folder (no `__init__.py`) inside a
+        package, which the index names by the path below the folder (`c`, or `b.c`...)."""
+        found = self.workspace.module(".".join(parts), near)
+        if found is not None or len(parts) < 2:
+            return found
+        tail = "/".join(parts) + ".py"
+        for start in range(1, len(parts)):
+            candidate = self.workspace.module(".".join(parts[start:]), near)
+            if candidate is not None and candidate.path.replace("\\", "/").endswith("/" + tail):
+                return candidate
         return None
 
     def _add(self, route: Route) -> None:
