@@ -154,9 +154,17 @@ _KEYWORD_CONTEXT = re.compile(
 
 
 def completions(
-    workspace: Workspace, path: str, line_text: str, line: int, col: int, function: str | None
+    workspace: Workspace,
+    path: str,
+    line_text: str,
+    line: int,
+    col: int,
+    function: str | None,
+    previous_lines: tuple[str, ...] = (),
 ) -> list[Completion]:
-    before = line_text[:col]
+    """Completions at `col` of `line_text`; `previous_lines` (the few lines above) let a
+    `url_for(` call that spans lines be recognised."""
+    before = "\n".join([*previous_lines, line_text[:col]])
     if "url_for(" not in before:
         return []  # most completion requests: nothing to do, and no route map to build
     rmap = route_map(workspace)
