@@ -18,6 +18,6 @@ Extractor = Callable[["ParsedModule"], Any]
 
 def extractors() -> list[tuple[str, Extractor]]:
     """Imported lazily: extractor modules import `module`, which imports this one."""
-    from .route_facts import extract_routes
+    from .routes import extract_routes
 
     return [("routes", extract_routes)]

@@ -382,7 +382,7 @@ class _Extractor:
             elif isinstance(value, ast.AST):
                 roots.append(value)
         for root in roots:
-            for child in _walk_expr(root):
+            for child in ast.walk(root):
                 if isinstance(child, ast.Call):
                     inner_scope = self.m.scope_at(child)
                     self.call(child, inner_scope, function, conditional, in_loop)
@@ -949,11 +949,6 @@ def _bodies(node: ast.stmt) -> list[list[ast.stmt]]:
     for case in getattr(node, "cases", []) or []:
         bodies.append(case.body)
     return bodies
-
-
-def _walk_expr(root: ast.AST) -> list[ast.AST]:
-    """Nodes of an expression tree, not entering lambdas' bodies' scopes twice."""
-    return list(ast.walk(root))
 
 
 def extract_routes(module: ParsedModule) -> RouteFacts:

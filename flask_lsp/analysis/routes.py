@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .findings import Span
@@ -792,10 +792,3 @@ def converter_of(rule: str, variable: str) -> str:
 
 def route_map(workspace: Workspace) -> RouteMap:
     return workspace.cached(("flask-lsp", "route-map"), lambda: RouteMap(workspace).build())
-
-
-def all_facts(modules: Iterable[ModuleFacts]) -> Iterator[tuple[str, RouteFacts]]:
-    for module in modules:
-        facts = module.extras.get("routes")
-        if isinstance(facts, RouteFacts):
-            yield module.path, facts
