@@ -20,7 +20,7 @@ def extractors() -> list[tuple[str, Extractor]]:
     """Imported lazily: extractor modules import `module`, which imports this one."""
     from . import structure
     from .appconfig import extract_config
-    from .route_facts import extract_routes
+    from .routes import extract_routes
 
     return [
         ("routes", extract_routes),

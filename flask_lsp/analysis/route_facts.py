@@ -112,7 +112,7 @@ class Registration:
 @dataclass(slots=True)
 class RouteDef:
     owner: str | None
-    kind: str  # decorator | add_url_rule
+    kind: str  # decorator | add_url_rule | call (`app.route("/")(view)`)
     span: Span  # the decorator or the add_url_rule call
     rule: Literal | None  # None: no rule argument at all
     endpoint: str | None  # explicit endpoint=
@@ -382,7 +382,7 @@ class _Extractor:
             elif isinstance(value, ast.AST):
                 roots.append(value)
         for root in roots:
-            for child in _walk_expr(root):
+            for child in ast.walk(root):
                 if isinstance(child, ast.Call):
                     inner_scope = self.m.scope_at(child)
                     self.call(child, inner_scope, function, conditional, in_loop)
@@ -547,7 +547,7 @@ class _Extractor:
                     rule_node=_arg(decorator, 0) or _kw(decorator, "rule"),
                     endpoint_node=_kw(decorator, "endpoint"),
                     view_name=node.name,
-                    view_id=inner.qualname,
+                    view_id=f"{inner.qualname}@{node.lineno}",  # a redefinition is another function
                     view_span=view_span,
                     view_class=None,
                     fixed_method=ROUTE_METHODS[attr],
@@ -633,6 +633,14 @@ class _Extractor:
         self, node: ast.Call, scope: Scope, function: str | None, conditional: bool, in_loop: bool
     ) -> None:
         func = node.func
+        if (
+            isinstance(func, ast.Call)
+            and isinstance(func.func, ast.Attribute)
+            and func.func.attr in ROUTE_METHODS
+            and len(node.args) == 1
+        ):
+            self.route_call(node, func, scope, function, conditional)
+            return
         if isinstance(func, ast.Attribute):
             attr = func.attr
             if (
@@ -668,6 +676,60 @@ class _Extractor:
                         _means_url_for(self.m, scope, node.lineno),
                     )
                 )
+
+    def route_call(
+        self,
+        node: ast.Call,
+        decorator: ast.Call,
+        scope: Scope,
+        function: str | None,
+        conditional: bool,
+    ) -> None:
+        """`app.route("/")(index)`: the decorator called by hand."""
+        assert isinstance(decorator.func, ast.Attribute)
+        owner = self.ref(decorator.func.value, scope)
+        if owner is None:
+            if _looks_like_route(decorator, decorator.func.attr):
+                self.facts.unknown_owner_routes += 1
+            return
+        view = node.args[0]
+        view_name: str | None = None
+        view_id = f"{scope.qualname}:{self.m.source.text_at(self.m.span(view))}"
+        view_qualname: str | None = None
+        view_span: Span | None = None
+        if isinstance(view, ast.Name):
+            binding = self.names.lookup(view.id, scope, view.lineno)
+            view_name = view.id
+            if binding is not None and binding.kind in ("def", "import") and binding.target:
+                view_id = view_qualname = binding.target
+                view_name = binding.target.rpartition(".")[2]
+                view_span = self._def_span(binding.target)
+            elif binding is None or binding.kind not in ("def", "import"):
+                view_name = None  # a variable: its __name__ is unknown
+        elif isinstance(view, ast.Attribute):
+            view_name = view.attr
+            raw = self.m.resolve(view)
+            if raw is not None:
+                view_id = view_qualname = raw
+        self.facts.routes.append(
+            self.route_def(
+                decorator,
+                owner,
+                "call",
+                rule_node=_arg(decorator, 0) or _kw(decorator, "rule"),
+                endpoint_node=_kw(decorator, "endpoint"),
+                view_name=view_name,
+                view_id=view_id,
+                view_span=view_span,
+                view_class=None,
+                fixed_method=ROUTE_METHODS[decorator.func.attr],
+                wrapped_by=(),
+                function=function,
+                conditional=conditional,
+                view_qualname=view_qualname,
+            )
+        )
+        self.setup(owner, decorator.func.attr, decorator, function)
 
     def registration(
         self, node: ast.Call, scope: Scope, function: str | None, conditional: bool, in_loop: bool
@@ -726,7 +788,8 @@ class _Extractor:
         if isinstance(view, ast.Name):
             binding = self.names.lookup(view.id, scope, view.lineno)
             if binding is not None and binding.kind == "def" and binding.target:
-                view_name, view_id, view_qualname = view.id, binding.target, binding.target
+                view_name, view_qualname = view.id, binding.target
+                view_id = f"{binding.target}@{binding.line}"
                 view_span = self._def_span(binding.target)
             elif binding is not None and binding.kind == "import" and binding.target:
                 view_name, view_id = binding.target.rpartition(".")[2], binding.target
@@ -886,11 +949,6 @@ def _bodies(node: ast.stmt) -> list[list[ast.stmt]]:
     for case in getattr(node, "cases", []) or []:
         bodies.append(case.body)
     return bodies
-
-
-def _walk_expr(root: ast.AST) -> list[ast.AST]:
-    """Nodes of an expression tree, not entering lambdas' bodies' scopes twice."""
-    return list(ast.walk(root))
 
 
 def extract_routes(module: ParsedModule) -> RouteFacts:

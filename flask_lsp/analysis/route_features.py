@@ -92,7 +92,28 @@ def _route_hover(workspace: Workspace, path: str, line: int, col: int) -> str | 
     for call in facts.url_fors:
         if call.span.contains(line, col):
             return _url_for_hover(rmap, path, call)
+    for reg in facts.registrations:
+        if reg.span.contains(line, col):
+            return _registration_hover(rmap, path, reg.span)
     return None
+
+
+def _registration_hover(rmap: RouteMap, path: str, span: Span) -> str | None:
+    instances = [
+        i for i in rmap.instances if i.registered_at and i.registered_at[-1] == (path, span)
+    ]
+    if not instances:
+        return None
+    lines = ["**Blueprint registration**", ""]
+    for instance in instances:
+        routes = [r for r in rmap.routes if r.bp_name == instance.name and r.app == instance.app]
+        prefix = instance.url_prefix if instance.url_prefix is not None else "(no prefix)"
+        lines.append(f"- `{instance.name}` at `{prefix}`: {len(routes)} route(s)")
+        for route in routes[:8]:
+            lines.append(f"  - {describe_route(route)}")
+        if len(routes) > 8:
+            lines.append(f"  - … and {len(routes) - 8} more")
+    return "\n".join(lines)
 
 
 def _decl_hover(rmap: RouteMap, path: str, decl: RouteDef) -> str:
@@ -133,9 +154,17 @@ _KEYWORD_CONTEXT = re.compile(
 
 
 def completions(
-    workspace: Workspace, path: str, line_text: str, line: int, col: int, function: str | None
+    workspace: Workspace,
+    path: str,
+    line_text: str,
+    line: int,
+    col: int,
+    function: str | None,
+    previous_lines: tuple[str, ...] = (),
 ) -> list[Completion]:
-    before = line_text[:col]
+    """Completions at `col` of `line_text`; `previous_lines` (the few lines above) let a
+    `url_for(` call that spans lines be recognised."""
+    before = "\n".join([*previous_lines, line_text[:col]])
     if "url_for(" not in before:
         return []  # most completion requests: nothing to do, and no route map to build
     rmap = route_map(workspace)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .findings import Span
@@ -341,7 +341,9 @@ class RouteMap:
                     child = None
                 self.registrations.append((path, reg, parent, child))
                 if child is None:
-                    self.incomplete.append(f"a blueprint registered dynamically in {path}")
+                    self.incomplete.append(
+                        f"a registration flask-lsp cannot follow (a loop, an unknown object) in {path}"
+                    )
                     self.wildcards.add("*")
                     continue
                 registered_children.add(child)
@@ -441,7 +443,9 @@ class RouteMap:
             return ref
         if ref.startswith("?param:"):
             name = ref.rpartition(".")[2]
-            if name in _APP_PARAM_NAMES or name.endswith("_app"):
+            if name in _APP_PARAM_NAMES or (
+                name.endswith("_app") and "bp" not in name and "blueprint" not in name
+            ):
                 self.apps.setdefault(ref, None)
                 return ref
             return None
@@ -451,7 +455,7 @@ class RouteMap:
             return self._factories.get(qualname)
         parts = ref.split(".")
         for cut in range(len(parts) - 1, 0, -1):
-            module = self.workspace.module(".".join(parts[:cut]), near)
+            module = self._module(parts[:cut], near)
             if module is None:
                 continue
             candidate = ".".join([module.module_name, *parts[cut:]])
@@ -461,6 +465,19 @@ class RouteMap:
             if export is not None and export[0] == "import" and export[1]:
                 return self.resolve(".".join([export[1], *parts[cut + 1 :]]), module.path, hops + 1)
             return None
+        return None
+
+    def _module(self, parts: list[str], near: str) -> ModuleFacts | None:
+        """The module `a.b.c`; also when `b/` is a namespace folder (no `__init__.py`) inside a
+        package, which the index names by the path below the folder (`c`, or `b.c`...)."""
+        found = self.workspace.module(".".join(parts), near)
+        if found is not None or len(parts) < 2:
+            return found
+        tail = "/".join(parts) + ".py"
+        for start in range(1, len(parts)):
+            candidate = self.workspace.module(".".join(parts[start:]), near)
+            if candidate is not None and candidate.path.replace("\\", "/").endswith("/" + tail):
+                return candidate
         return None
 
     def _add(self, route: Route) -> None:
@@ -551,7 +568,8 @@ class RouteMap:
     def _app_route(self, app_key: str, path: str, decl: RouteDef, order: int) -> None:
         endpoint, _, _ = self.endpoint_of(path, decl)
         if endpoint is None:
-            self.wildcards.add("")
+            # On an app passed as a parameter, "app" may as well be a blueprint.
+            self.wildcards.add("*" if app_key.startswith("?param:") else "")
             return
         if decl.rule is None or decl.rule.value is None:
             return
@@ -774,10 +792,3 @@ def converter_of(rule: str, variable: str) -> str:
 
 def route_map(workspace: Workspace) -> RouteMap:
     return workspace.cached(("flask-lsp", "route-map"), lambda: RouteMap(workspace).build())
-
-
-def all_facts(modules: Iterable[ModuleFacts]) -> Iterator[tuple[str, RouteFacts]]:
-    for module in modules:
-        facts = module.extras.get("routes")
-        if isinstance(facts, RouteFacts):
-            yield module.path, facts

@@ -44,8 +44,9 @@ def check(rc: RuleContext) -> Iterator[Finding]:
             prefixes = [i.url_prefix for i in rmap.instances if i.bp == owner]
             if rule == "" and all(p is not None for p in prefixes):
                 continue  # an empty rule under a prefix is the prefix itself
-            if prefixes and all(p is not None and p.startswith("/") for p in prefixes):
-                shown = ", ".join(sorted({f"`{p}`" for p in prefixes if p is not None}))
+            if prefixes and all(p is not None for p in prefixes):
+                # Any prefix, even "", makes Flask join prefix and rule with a "/".
+                shown = ", ".join(sorted({quote(p) for p in prefixes if p is not None}))
                 edit = insert_in_literal(lit, 0, "/")
                 yield rc.finding(
                     lit.span,

@@ -80,15 +80,24 @@ def _collisions(rmap: RouteMap) -> Iterator[tuple[list[Route], Route]]:
             continue
         groups.setdefault((route.app, route.endpoint), []).append(route)
     for routes in groups.values():
-        views = {r.decl.view_id for r in routes if r.decl is not None}
-        if len(views) < 2:
+        ids = {r.decl.view_id for r in routes if r.decl is not None}
+        identity = {i: _identity(i, ids) for i in ids}
+        if len(set(identity.values())) < 2:
             continue
         for route in routes:
             assert route.decl is not None
-            others = [
-                r for r in routes if r.decl is not None and r.decl.view_id != route.decl.view_id
-            ]
+            mine = identity[route.decl.view_id]
+            others = [r for r in routes if r.decl is not None and identity[r.decl.view_id] != mine]
             yield others, route
+
+
+def _identity(view_id: str, ids: set[str]) -> str:
+    """`pkg.views.index@12` (a def) and `pkg.views.index` (that function imported elsewhere)
+    are one function, unless the module defines `index` twice."""
+    base, _, line = view_id.partition("@")
+    if line and base in ids and sum(1 for i in ids if i.startswith(base + "@")) == 1:
+        return base
+    return view_id
 
 
 def _advice(decl: RouteDef) -> str:

@@ -89,8 +89,9 @@ def register_routing(server: FlaskLanguageServer) -> None:
 
         def compute() -> list[rf.Completion]:
             function = _enclosing_function(ls, path, source, line)
+            above = tuple(source.line(i) for i in range(max(0, line - 5), line))
             return rf.completions(
-                ls.project.workspace, path, source.line(line), line, col, function
+                ls.project.workspace, path, source.line(line), line, col, function, above
             )
 
         found = await _run(ls, compute)

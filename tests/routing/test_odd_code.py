@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from textwrap import dedent
 
 import pytest
@@ -112,3 +114,18 @@ def test_methods_that_merely_share_a_name_do_not_make_the_map_incomplete() -> No
     project = Project()
     project.set_text("tool.py", dedent(source), pinned=True)
     assert route_map(project.workspace).incomplete == []
+
+
+FIXTURES = sorted((Path(__file__).parent.parent / "rules").glob("FL2*/positive_*.py"))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_half_typed_versions_of_the_fixtures_never_break_a_rule(
+    fixture: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Cut each file at many points, as an editor sees it while typing: no rule may fail."""
+    text = fixture.read_text(encoding="utf-8")
+    for cut in range(0, len(text), max(len(text) // 25, 1)):
+        check_text(text[:cut], str(fixture))
+    failures = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert failures == []

@@ -102,3 +102,17 @@ def test_workspace_symbols_match_rules_and_endpoints(
     workspace: Workspace, query: str, expected: set[str]
 ) -> None:
     assert {s.container for s in rf.route_symbols(workspace, query)} == expected
+
+
+def test_hover_on_a_registration_lists_what_it_mounts(workspace: Workspace) -> None:
+    line, col = locate("__init__.py", 'register_blueprint(account_bp, url_prefix="/me"')
+    text = rf.route_hover(workspace, path("__init__.py"), line, col)
+    assert text is not None
+    assert "- `me` at `/me`: 2 route(s)" in text
+    assert "`DELETE, GET` `/me/orders/<uuid:order_id>` → `me.order`" in text
+
+
+def test_completion_in_a_url_for_call_that_spans_lines(workspace: Workspace) -> None:
+    above = ("    return url_for(", '        "pages.post",', "        year=2024,")
+    items = rf.completions(workspace, path("pages.py"), "        ", 20, 8, None, above)
+    assert [i.label for i in items] == ["slug="]

@@ -22,6 +22,7 @@ APPS = {
     "factory_app": ("storefront", "create_app"),
     "module_app": ("blogapp", "app"),
     "subdomain_app": ("tenantapp", "app"),
+    "slashes_app": ("slashapp", "app"),
 }
 
 

@@ -26,7 +26,16 @@ def cart():
     return "cart"
 
 
+empty = Blueprint("empty", __name__, url_prefix="")
+
+
+@empty.route("e/")  # expect: FL202
+def works_under_an_empty_prefix():
+    return "Flask joins '' and 'e/' into '/e/': reported as information"
+
+
 app.add_url_rule("", "home", about)  # expect: FL202
+app.register_blueprint(empty)
 app.register_blueprint(bp)
 app.register_blueprint(api)
 app.register_blueprint(shop)

@@ -88,3 +88,11 @@ class Registrar:
 
     def index(self, page="1"):
         return page
+
+
+@app.route("/both")
+def both():
+    return "decorated and added by hand: one function"
+
+
+app.add_url_rule("/both/again", view_func=both)

@@ -23,3 +23,13 @@ class ItemAPI(MethodView):
 bp.add_url_rule("/items", view_func=ItemAPI.as_view("items"))  # expect: FL206
 bp.add_url_rule("/things", view_func=ItemAPI.as_view("items"))  # expect: FL206
 app.register_blueprint(bp)
+
+
+@app.route("/old")  # expect: FL206
+def legacy():
+    return "old"
+
+
+@app.route("/new")  # expect: FL206
+def legacy():  # noqa: F811  (redefined: another function object for endpoint `legacy`)
+    return "new"
