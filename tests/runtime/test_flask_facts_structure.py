@@ -133,8 +133,10 @@ def test_fl503_an_uncommitted_add_is_gone_after_the_request(
         lambda db, Tag: db.session.add(Tag(name="x")),
         lambda db, Tag: db.create_all(),
         lambda db, Tag: Tag.query.all(),
+        lambda db, Tag: db.engine,
+        lambda db, Tag: db.paginate(db.select(Tag), page=1, per_page=5, error_out=False),
     ],
-    ids=["db.session", "db.create_all", "Model.query"],
+    ids=["db.session", "db.create_all", "Model.query", "db.engine", "db.paginate"],
 )
 def test_fl505_flask_sqlalchemy_needs_an_app_context(
     data_app: Flask, use: Callable[[Any, Any], object]
