@@ -209,6 +209,13 @@ def test_fl506_old_send_file_keywords_raise_type_error(tmp_path: Path) -> None:
             send_from_directory(str(tmp_path), filename="r.txt")  # type: ignore[call-arg]
 
 
+def test_fl506_flask_ext_and_static_path_are_gone() -> None:
+    with pytest.raises(ModuleNotFoundError, match=r"flask\.ext"):
+        exec("import flask.ext.sqlalchemy", {})
+    with pytest.raises(TypeError, match="static_path"):
+        Flask(__name__, static_path="/assets")  # type: ignore[call-arg]
+
+
 def test_fl506_removed_json_settings_are_ignored() -> None:
     app = Flask(__name__)
     app.config["JSON_SORT_KEYS"] = False
