@@ -91,6 +91,16 @@ FL506_CASES = [
         "import flask\nr = flask.send_from_directory(d, path=n)\n",
         id="send-from-directory-filename-to-path",
     ),
+    pytest.param(
+        "from flask.ext.sqlalchemy import SQLAlchemy\n",
+        "from flask_sqlalchemy import SQLAlchemy\n",
+        id="flask-ext-namespace",
+    ),
+    pytest.param(
+        "from flask import Flask\napp = Flask(__name__, static_path='/s')\n",
+        "from flask import Flask\napp = Flask(__name__, static_url_path='/s')\n",
+        id="static-path-to-static-url-path",
+    ),
 ]
 
 

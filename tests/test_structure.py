@@ -147,3 +147,44 @@ def test_half_typed_fixtures_never_break_the_structure_rules(fixture: Path) -> N
     text = fixture.read_text(encoding="utf-8")
     for cut in range(0, len(text), max(len(text) // 6, 1)):
         _run_structure_rules(text[:cut], str(fixture))
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        pytest.param(
+            """\
+            from flask import Flask
+            def create_app(testing=False):
+                if testing:
+                    app = Flask("test")
+                else:
+                    app = Flask(__name__)
+                return app
+            """,
+            [("create_app", "app", 3, 6)],
+            id="app-made-in-a-branch",
+        ),
+        pytest.param(
+            "import flask\ndef build():\n    return flask.Flask(__name__)\n",
+            [("build", None, None, None)],
+            id="returns-a-new-app",
+        ),
+        pytest.param(
+            "from flask import Flask\napp = Flask(__name__)\ndef create_app():\n    return app\n",
+            [],
+            id="returns-the-module-level-app",
+        ),
+        pytest.param(
+            "from flask import Flask\ndef helper():\n    app = Flask(__name__)\n    app.run()\n",
+            [],
+            id="makes-an-app-but-does-not-return-it",
+        ),
+    ],
+)
+def test_app_factories(
+    code: str, expected: list[tuple[str, str | None, int | None, int | None]]
+) -> None:
+    facts = facts_of(code, "factory")
+    found = [(f.name, f.app_var, f.app_line, f.return_line) for f in facts.factories]
+    assert found == expected

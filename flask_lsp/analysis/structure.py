@@ -153,6 +153,7 @@ class StructureFacts:
     factories: list[Factory] = field(default_factory=list)
     extensions: list[ExtensionBinding] = field(default_factory=list)
     sqlalchemy_names: set[str] = field(default_factory=set)
+    aliases: dict[str, str] = field(default_factory=dict)  # `Model = db.Model`: name -> ref
     classes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # qualname -> base refs
     db_uses: list[DbUse] = field(default_factory=list)
     commits: set[str] = field(default_factory=set)  # functions that call `<anything>.commit()`
@@ -193,7 +194,6 @@ def _is_main(test: ast.expr) -> bool:
 def _catches_import_error(node: ast.Try) -> bool:
     for handler in node.handlers:
         kinds = handler.type
-        names: list[ast.expr] = []
         if kinds is None:
             return True
         names = list(kinds.elts) if isinstance(kinds, ast.Tuple) else [kinds]
@@ -255,6 +255,15 @@ class _Walker:
     def _module_bindings(self, body: list[ast.stmt]) -> None:
         scope = self.names.module_scope
         for statement in body:
+            if (
+                isinstance(statement, ast.Assign)
+                and len(statement.targets) == 1
+                and isinstance(statement.targets[0], ast.Name)
+                and isinstance(statement.value, ast.Name | ast.Attribute)
+            ):
+                ref = self._ref(statement.value, scope)
+                if ref is not None:
+                    self.facts.aliases[statement.targets[0].id] = ref
             if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call):
                 callee = self.names.resolve(statement.value.func, scope) or ""
                 targets = [t.id for t in statement.targets if isinstance(t, ast.Name)]
@@ -281,35 +290,32 @@ class _Walker:
                 self._module_bindings(statement.body)
 
     def _factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Factory | None:
-        if not self.mentions_flask_class and node.name != "create_app":
+        """A function that creates a `Flask(...)` and returns it (or is named like a factory)."""
+        if not self.mentions_flask_class:
             return None
         inner = self.names.scope_of(node)
-        app_var: str | None = None
-        app_line: int | None = None
-        return_line: int | None = None
-        for child in ast.walk(node):
-            if (
-                isinstance(child, ast.Assign)
-                and isinstance(child.value, ast.Call)
-                and (self.names.resolve(child.value.func, inner) or "").endswith("Flask")
-                and isinstance(child.targets[0], ast.Name)
-                and app_var is None
-            ):
-                app_var = child.targets[0].id
-                app_line = child.lineno - 1
-            if (
-                isinstance(child, ast.Return)
-                and isinstance(child.value, ast.Name)
-                and app_var is not None
-                and child.value.id == app_var
-            ):
-                return_line = child.lineno - 1
-        returns_flask = any(
-            isinstance(child, ast.Return)
-            and isinstance(child.value, ast.Call)
-            and (self.names.resolve(child.value.func, inner) or "").endswith("Flask")
+
+        def creates_app(call: ast.expr | None) -> bool:
+            return isinstance(call, ast.Call) and (
+                self.names.resolve(call.func, inner) or ""
+            ).endswith("Flask")
+
+        assigns = sorted(
+            (child.lineno - 1, child.targets[0].id)
             for child in ast.walk(node)
+            if isinstance(child, ast.Assign)
+            and isinstance(child.targets[0], ast.Name)
+            and creates_app(child.value)
         )
+        returns = [child for child in ast.walk(node) if isinstance(child, ast.Return)]
+        returns_flask = any(creates_app(r.value) for r in returns)
+        app_line, app_var = assigns[0] if assigns else (None, None)
+        returned = [
+            r.lineno - 1
+            for r in returns
+            if isinstance(r.value, ast.Name) and app_var is not None and r.value.id == app_var
+        ]
+        return_line = max(returned) if returned else None
         if app_var is None and not returns_flask:
             return None  # `def create_app(): return app` hands out the one module-level app
         if return_line is None and not returns_flask and node.name not in _FACTORY_NAMES:

@@ -43,6 +43,9 @@ def resolve_ref(
         kind, target = module.exports.get(name, ("missing", None))
         if kind == "import" and target:
             return resolve_ref(ws, ".".join([target, *rest]), module.path, hops + 1)
+        alias = structure(module).aliases.get(name)
+        if kind == "assign" and alias and alias != f"{module.module_name}.{name}":
+            return resolve_ref(ws, ".".join([alias, *rest]), module.path, hops + 1)
         if kind == "missing":
             for star in module.star_imports:
                 found = resolve_ref(ws, ".".join([star, name, *rest]), module.path, hops + 1)
@@ -82,14 +85,22 @@ def _is_model(ws: Workspace, ref: str, near: str, seen: frozenset[str]) -> bool:
 
     def compute() -> bool:
         for base in structure(module).classes.get(qualname, ()):
-            head, _, last = base.rpartition(".")
-            if last == "Model" and head and is_db(ws, head, module.path):
+            if _is_db_model(ws, base, module.path):
                 return True
             if _is_model(ws, base, module.path, seen | {qualname}):
                 return True
         return False
 
     return ws.cached(key, compute)
+
+
+def _is_db_model(ws: Workspace, ref: str, near: str) -> bool:
+    """`db.Model` itself (or an alias of it: `Model = db.Model`)."""
+    found = resolve_ref(ws, ref, near)
+    if found is None:
+        return False
+    module, name, rest = found
+    return rest == ("Model",) and name in structure(module).sqlalchemy_names
 
 
 def is_flask_sqlalchemy(ws: Workspace, ref: str, via_model: bool, near: str) -> bool:

@@ -56,7 +56,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
             continue
         inside = [
             commits[key]
-            for key in (_position(rc, n) for n in _own_nodes(node.body))
+            for key in (_position(rc, n) for n in _unhandled_nodes(rc, node.body))
             if key in commits
         ]
         if not inside:
@@ -111,6 +111,26 @@ def _own_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
         yield node
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
             stack.extend(ast.iter_child_nodes(node))
+
+
+def _unhandled_nodes(rc: RuleContext, body: list[ast.stmt]) -> Iterator[ast.AST]:
+    """Like `_own_nodes`, minus inner `try` blocks that already roll back every DB error."""
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Try) and _handles_everything(rc, node):
+            stack.extend([*node.orelse, *node.finalbody, *node.handlers])
+            continue
+        yield node
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def _handles_everything(rc: RuleContext, node: ast.Try) -> bool:
+    if _resets(rc, node.finalbody):
+        return True
+    catching = [h for h in node.handlers if _catches_db_errors(rc, h)]
+    return bool(catching) and all(_resets(rc, h.body) for h in catching)
 
 
 def _catches_db_errors(rc: RuleContext, handler: ast.ExceptHandler) -> bool:

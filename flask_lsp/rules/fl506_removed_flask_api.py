@@ -1,4 +1,4 @@
-"""FL506: APIs that Flask 2.1-3.0 removed (or 3.x deprecated): the app breaks on upgrade."""
+"""FL506: APIs that Flask removed (1.0-3.0) or deprecated: the app breaks on upgrade."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ._data import resolve_ref, structure
 from .base import Rule, RuleContext
 
 EXPLANATION = """\
-Flask removes deprecated APIs after a release or two, and code written for Flask 1.x/2.0 breaks
+Flask removes deprecated APIs after a release or two, and code written for older Flask breaks
 on upgrade. The names below are gone from Flask 3.1 (checked against its change log and against
 Flask 3.1.3 itself): importing one raises `ImportError: cannot import name 'escape' from 'flask'`,
 using an attribute raises `AttributeError: 'Flask' object has no attribute
@@ -37,7 +37,10 @@ them, so they are reported as warnings.
 | `send_file(attachment_filename=, cache_timeout=, add_etags=)` | 2.2 | `download_name=`, `max_age=`, `etag=` (quick fix) |
 | `send_from_directory(filename=)` | 2.2 | `path=` (quick fix) |
 | `app.config.from_json(f)` | 2.1 | `app.config.from_file(f, load=json.load)` |
-| `flask.safe_join` | 2.1 | `werkzeug.utils.safe_join` (quick fix) |
+| `flask.safe_join`, `flask.helpers.total_seconds` | 2.1 | `werkzeug.utils.safe_join` (quick fix), `timedelta.total_seconds()` |
+| `flask.testing.make_test_environ_builder` | 2.0 | `flask.testing.EnvironBuilder` |
+| `flask.ext.<name>` | 1.0 | `flask_<name>` (quick fix) |
+| `Flask(static_path=...)` | 1.0 | `static_url_path=` (quick fix) |
 | `flask.__version__` (deprecated) | 3.0 | `importlib.metadata.version("flask")` |
 
 **How to fix.** Use the replacement in the table; the quick fix does the mechanical ones.
@@ -66,6 +69,7 @@ NAMES = {
     "flask.json.JSONDecoder": Removed("2.3", "a `DefaultJSONProvider` subclass as `app.json`"),
     "flask.json.htmlsafe_dumps": Removed("2.3", "Jinja's `|tojson` filter"),
     "flask.json.htmlsafe_dump": Removed("2.3", "Jinja's `|tojson` filter"),
+    "flask.testing.make_test_environ_builder": Removed("2.0", "`flask.testing.EnvironBuilder`"),
     "flask.__version__": Removed("3.2", '`importlib.metadata.version("flask")`', deprecated=True),
 }
 # Attributes of an app or blueprint whose name is Flask's own.
@@ -98,13 +102,22 @@ KEYWORDS = {
         "add_etags": "etag",
     },
     "flask.send_from_directory": {"filename": "path"},
+    "flask.Flask": {"static_path": "static_url_path"},
+}
+_KEYWORDS_SINCE = {
+    "flask.send_file": "2.2",
+    "flask.send_from_directory": "2.2",
+    "flask.Flask": "1.0",
 }
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
     for node in ast.walk(rc.module.tree):
         if isinstance(node, ast.ImportFrom):
+            yield from _flask_ext(rc, node)
             yield from _import_from(rc, node)
+        elif isinstance(node, ast.Import):
+            yield from _flask_ext(rc, node)
         elif isinstance(node, ast.Attribute):
             yield from _attribute(rc, node)
         elif isinstance(node, ast.Call):
@@ -124,6 +137,35 @@ def _message(what: str, removed: Removed) -> str:
 
 def _severity(removed: Removed) -> Severity | None:
     return Severity.WARNING if removed.deprecated else None
+
+
+def _flask_ext(rc: RuleContext, node: ast.Import | ast.ImportFrom) -> Iterator[Finding]:
+    """`from flask.ext.sqlalchemy import SQLAlchemy`: the `flask.ext` namespace went in 1.0."""
+    names = (
+        [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+    )
+    if isinstance(node, ast.ImportFrom) and node.level:
+        return
+    for name in names:
+        if name != "flask.ext" and not name.startswith("flask.ext."):
+            continue
+        extension = name.split(".")[2] if name.count(".") >= 2 else None
+        instead = f"`{'flask_' + extension}`" if extension else "`flask_<name>`"
+        message = (
+            f"`{name}`: the `flask.ext` namespace was removed in Flask 1.0 "
+            f"(ModuleNotFoundError); import {instead} directly"
+        )
+        span = rc.module.span(node)
+        line = rc.module.source.line(span.start_line)
+        col = line.find(name, span.start_col)
+        fix = None
+        if col >= 0:
+            name_span = Span(span.start_line, col, span.start_line, col + len(name))
+            if isinstance(node, ast.ImportFrom) and extension and name.count(".") == 2:
+                new = f"flask_{extension}"
+                fix = Fix(f"Import from `{new}`", (edits.replace(name_span, new),))
+            span = name_span
+        yield rc.finding(span, message, fix=fix)
 
 
 def _import_from(rc: RuleContext, node: ast.ImportFrom) -> Iterator[Finding]:
@@ -244,7 +286,7 @@ def _keywords(rc: RuleContext, node: ast.Call) -> Iterator[Finding]:
             span.start_line,
             span.start_col + len(keyword.arg or ""),
         )
-        since = "2.2"
+        since = _KEYWORDS_SINCE[rc.canonical(raw or "") or ""]
         message = f"`{name}({keyword.arg}=...)` was removed in Flask {since}; use `{new}=`"
         fix = Fix(f"Rename to `{new}=`", (edits.replace(name_span, new),))
         yield rc.finding(name_span, message, fix=fix)
@@ -313,7 +355,7 @@ def _config_key(rc: RuleContext, key: str, span: Span, owner: ast.expr | None) -
 RULE = Rule(
     code="FL506",
     name="removed-flask-api",
-    title="an API that Flask 2.1-3.0 removed (or deprecated): the app breaks on upgrade",
+    title="an API that Flask removed (1.0-3.0) or deprecated: the app breaks on upgrade",
     severity=Severity.ERROR,
     explanation=EXPLANATION,
     check=check,

@@ -133,8 +133,10 @@ def test_fl503_an_uncommitted_add_is_gone_after_the_request(
         lambda db, Tag: db.session.add(Tag(name="x")),
         lambda db, Tag: db.create_all(),
         lambda db, Tag: Tag.query.all(),
+        lambda db, Tag: db.engine,
+        lambda db, Tag: db.paginate(db.select(Tag), page=1, per_page=5, error_out=False),
     ],
-    ids=["db.session", "db.create_all", "Model.query"],
+    ids=["db.session", "db.create_all", "Model.query", "db.engine", "db.paginate"],
 )
 def test_fl505_flask_sqlalchemy_needs_an_app_context(
     data_app: Flask, use: Callable[[Any, Any], object]
@@ -205,6 +207,13 @@ def test_fl506_old_send_file_keywords_raise_type_error(tmp_path: Path) -> None:
             send_file(str(tmp_path / "r.txt"), **{renamed: value})  # the new name works
         with pytest.raises(TypeError):
             send_from_directory(str(tmp_path), filename="r.txt")  # type: ignore[call-arg]
+
+
+def test_fl506_flask_ext_and_static_path_are_gone() -> None:
+    with pytest.raises(ModuleNotFoundError, match=r"flask\.ext"):
+        exec("import flask.ext.sqlalchemy", {})
+    with pytest.raises(TypeError, match="static_path"):
+        Flask(__name__, static_path="/assets")  # type: ignore[call-arg]
 
 
 def test_fl506_removed_json_settings_are_ignored() -> None:

@@ -117,3 +117,14 @@ def via_helpers(tag):
         db.session.commit()
     except Exception:
         fail("could not save")
+
+
+def nested():
+    try:
+        try:
+            db.session.commit()
+        except Exception:
+            db.session.rollback()
+            raise
+    except Exception:  # the inner handler already rolled back
+        app.logger.exception("saving failed")

@@ -56,3 +56,13 @@ def retry():
     db.session.add(Tag(name="after"))
     db.session.commit()
     return "ok"
+
+
+def nested_without_rollback():
+    try:
+        try:
+            db.session.commit()
+        except ValueError:  # does not catch database errors
+            raise
+    except Exception:  # expect: FL504
+        log.exception("saving failed")
