@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -223,6 +224,10 @@ def _check(args: argparse.Namespace) -> int:
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}.")
     settings = load_cli_settings(args, paths[0].resolve())
+    # A check allocates millions of long-lived AST nodes and facts: with the default
+    # thresholds the cyclic GC rescans them over and over (half the CPU of a 5,000-file
+    # check, per the profile). Collect young objects less often; the memory is the same.
+    gc.set_threshold(10_000, 50, 100)
     # Up to ~200,000 lines of parsed modules (about 280 MB) stay in memory between indexing
     # and checking, so that most files are parsed once; larger projects re-parse the rest.
     project = Project(settings, keep_parsed_lines=200_000)

@@ -45,7 +45,7 @@ class Project:
         """Index `text` as `path` (an open editor buffer when `pinned`)."""
         if pinned:
             self._open_texts[path] = text
-        parsed = self.workspace.update(path, text)
+        parsed = self.workspace.update(path, text, previous=self._parsed.get(path))
         if parsed is None:
             cached = self._parsed.get(path)
             if cached is not None:

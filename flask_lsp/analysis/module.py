@@ -169,9 +169,16 @@ class ParsedModule:
         return self.scope_of_node.get(id(node), self.names.module_scope)
 
 
-def parse_module(path: str, module_name: str, text: str, is_package: bool = False) -> ParsedModule:
+def parse_module(
+    path: str,
+    module_name: str,
+    text: str,
+    is_package: bool = False,
+    previous: ParsedModule | None = None,
+) -> ParsedModule:
+    """Parse and analyse one module; `previous` (its last version) lets typing re-parse less."""
     source = SourceText(text)
-    parsed = parse_tolerant(source)
+    parsed = parse_tolerant(source, (previous.source, previous.parse) if previous else None)
     try:
         names = NameResolver(parsed.tree, module_name, is_package)
         visitor = _FactsVisitor(source, names, parsed.tree)

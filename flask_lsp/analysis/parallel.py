@@ -13,6 +13,7 @@ to checking in one process; no finding is ever lost to the parallel path.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -63,6 +64,7 @@ def check_parallel(
         return None
     shares = _shares(files, jobs)
     context = multiprocessing.get_context("fork")
+    gc.freeze()  # the workers share the parent's objects: keep the GC from touching (copying) them
     workers: list[tuple[Any, Connection]] = []
     try:
         for share in shares:
@@ -91,6 +93,7 @@ def check_parallel(
         log.info("checking in parallel failed; checking in one process", exc_info=True)
         return None
     finally:
+        gc.unfreeze()
         for process, connection in workers:
             connection.close()
             process.join(timeout=5)

@@ -137,12 +137,21 @@ class ParseResult:
     error: str | None = None
 
 
-def parse_tolerant(source: SourceText) -> ParseResult:
+def parse_tolerant(
+    source: SourceText, previous: tuple[SourceText, ParseResult] | None = None
+) -> ParseResult:
     """Parse, cutting out the statements that do not parse so the rest can still be checked.
 
     Half-typed code is the normal state of a file in an editor: a finding two functions away
     from the cursor must not disappear because of a missing bracket here.
+
+    With `previous` (the last version of the same file and its parse), an edit confined to one
+    top-level statement re-parses that statement only (see `_reparse_one_statement`).
     """
+    if previous is not None:
+        reused = _reparse_one_statement(source, *previous)
+        if reused is not None:
+            return reused
     lines = list(source.lines)
     if lines and lines[0].startswith("\ufeff"):
         lines[0] = lines[0][1:]  # a BOM the editor kept: not part of the code
@@ -201,6 +210,74 @@ def _too_deep(lines: list[str], region: tuple[int, int]) -> bool:
     except (SyntaxError, ValueError):
         return False
     return False
+
+
+def _reparse_one_statement(
+    source: SourceText, old_source: SourceText, old: ParseResult
+) -> ParseResult | None:
+    """The tree of `source` from `old`'s, when the edit stayed inside one top-level statement.
+
+    Typing changes characters within a line or two of one function. When no line was added
+    or removed, the old parse was clean and every changed line lies inside one top-level
+    statement that shares no line with another, that statement's lines are parsed alone
+    (after blank lines, so positions match) and the other statements' nodes are reused: the
+    same tree as a full parse, at the cost of one statement. A statement can only parse alone
+    if it is complete, so an edit that would join it to its neighbours (an open bracket, a
+    continuation, an indented first line) falls back to parsing the whole file, as does
+    anything else unusual. Nodes are shared with `old`'s tree, never modified.
+    """
+    if old.broken or old.error is not None or not old.tree.body:
+        return None
+    new_lines, old_lines = source.lines, old_source.lines
+    count = len(new_lines)
+    if count != len(old_lines) or "barry_as_FLUFL" in source.text:
+        return None  # (that future import changes how later lines parse)
+    first = 0
+    while first < count and new_lines[first] == old_lines[first]:
+        first += 1
+    if first == count:
+        return None
+    last = count - 1
+    while last > first and new_lines[last] == old_lines[last]:
+        last -= 1
+    body = old.tree.body
+    found = _statement_around(body, first, last)
+    if found is None:
+        return None
+    index, start, end = found
+    if index > 0 and (body[index - 1].end_lineno or 0) - 1 >= start:
+        return None  # `a = 1; b = 2`: two statements on one line
+    if index + 1 < len(body) and _first_line(body[index + 1]) <= end:
+        return None
+    region = "\n" * start + "\n".join(new_lines[start : end + 1])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(region.replace("\x00", " "))
+    except (SyntaxError, RecursionError, MemoryError, ValueError):
+        return None
+    if not tree.body:
+        return None
+    statements = [*body[:index], *tree.body, *body[index + 1 :]]
+    return ParseResult(ast.Module(body=statements, type_ignores=[]), [], None)
+
+
+def _statement_around(body: list[ast.stmt], first: int, last: int) -> tuple[int, int, int] | None:
+    """(index, first line, last line) of the statement holding lines first..last, if one does."""
+    for index, statement in enumerate(body):
+        start = _first_line(statement)
+        end = (statement.end_lineno or statement.lineno) - 1
+        if start <= first and last <= end:
+            return index, start, end
+        if start > first:
+            return None
+    return None
+
+
+def _first_line(statement: ast.stmt) -> int:
+    """0-based first line of a top-level statement, decorators included."""
+    decorators: list[ast.expr] = getattr(statement, "decorator_list", None) or []
+    return min([statement.lineno, *(d.lineno for d in decorators)]) - 1
 
 
 def _describe(error: SyntaxError) -> str:

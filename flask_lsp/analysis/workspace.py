@@ -137,13 +137,21 @@ class Workspace:
     # -- updates --------------------------------------------------------------------------------
 
     def update(
-        self, path: str, text: str, module_name: str | None = None, is_package: bool | None = None
+        self,
+        path: str,
+        text: str,
+        module_name: str | None = None,
+        is_package: bool | None = None,
+        previous: ParsedModule | None = None,
     ) -> ParsedModule | None:
-        """Index `text` as the content of `path`; returns the parsed module, or None if unchanged."""
+        """Index `text` as the content of `path`; returns the parsed module, or None if unchanged.
+
+        `previous`, the module as last parsed, lets an edit inside one statement re-parse less.
+        """
         digest = _digest(text)
         if self._hashes.get(path) == digest:
             return None
-        return self.index(path, text, module_name, is_package, digest)
+        return self.index(path, text, module_name, is_package, digest, previous)
 
     def reparse(self, path: str, text: str) -> ParsedModule:
         """Parse `path` again for its AST (a cache let it go).
@@ -166,12 +174,13 @@ class Workspace:
         module_name: str | None = None,
         is_package: bool | None = None,
         digest: str | None = None,
+        previous: ParsedModule | None = None,
     ) -> ParsedModule:
         if module_name is None or is_package is None:
             guessed, package = module_name_for(Path(path))
             module_name = module_name or guessed
             is_package = package if is_package is None else is_package
-        parsed = parse_module(path, module_name, text, is_package)
+        parsed = parse_module(path, module_name, text, is_package, previous)
         old_signature = self._signatures.get(path)
         self.remove(path, bump=False)
         self.modules[path] = parsed.facts

@@ -1,0 +1,131 @@
+"""After an edit inside one top-level statement, only that statement is parsed again.
+
+The shortcut must be invisible: whatever the edit, the tree (with every position), the broken
+regions and the error are exactly those of parsing the whole new text.
+"""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from flask_lsp.analysis.source import ParseResult, SourceText, parse_tolerant
+
+SOURCE = '''\
+"""A module with most top-level shapes."""
+import os
+from flask import Flask, request
+
+app = Flask(__name__)
+a = 1; b = 2
+
+
+@app.route("/items/<int:item_id>", methods=["GET", "POST"])
+def item(item_id: int) -> str:
+    """Docstring
+    over lines."""
+    query = request.args.get("q", "")  # a comment
+    if request.method == "POST":
+        return f"saved {query}"
+    return "x" * item_id
+
+# a comment between statements
+
+class Config:
+    DEBUG = False
+    SECRET = os.environ.get("S", "")
+
+if __name__ == "__main__":
+    app.run()
+else:
+    value = (1,
+             2)
+'''
+
+ALPHABET = ["x", " ", "(", ")", "[", '"', "'", "#", ":", "\\", "@", "\t", "\n", ";", "=", ","]
+
+
+def full(text: str) -> ParseResult:
+    return parse_tolerant(SourceText(text))
+
+
+def incremental(old: str, new: str) -> ParseResult:
+    before = SourceText(old)
+    return parse_tolerant(SourceText(new), (before, parse_tolerant(before)))
+
+
+def same(a: ParseResult, b: ParseResult) -> bool:
+    dump = ast.dump(a.tree, include_attributes=True) == ast.dump(b.tree, include_attributes=True)
+    return dump and a.broken == b.broken and a.error == b.error
+
+
+def edit(text: str, offset: int, delete: int, insert: str) -> str:
+    offset = min(offset, len(text))
+    return text[:offset] + insert + text[offset + delete :]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, len(SOURCE)),
+            st.integers(0, 3),
+            st.text(alphabet=st.sampled_from(ALPHABET), max_size=3),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_edit_sequence_parses_as_the_whole_text_would(
+    edits: list[tuple[int, int, str]],
+) -> None:
+    text = SOURCE
+    previous = SourceText(text)
+    parsed = parse_tolerant(previous)
+    for offset, delete, insert in edits:
+        text = edit(text, offset, delete, insert)
+        current = SourceText(text)
+        parsed = parse_tolerant(current, (previous, parsed))
+        assert same(parsed, full(text)), (offset, delete, insert)
+        previous = current
+
+
+@pytest.mark.parametrize(
+    ("needle", "replacement"),
+    [
+        ('"q", ""', '"q", "typed"'),  # inside a string in a decorated function
+        ("DEBUG = False", "DEBUG = True"),  # in a class body
+        ("app.run()", "app.run(port=1)"),  # in an if/else statement
+    ],
+)
+def test_an_edit_inside_one_statement_reuses_the_others(needle: str, replacement: str) -> None:
+    new = SOURCE.replace(needle, replacement)
+    before = SourceText(SOURCE)
+    old = parse_tolerant(before)
+    result = parse_tolerant(SourceText(new), (before, old))
+    assert same(result, full(new))
+    reused = [a is b for a, b in zip(old.tree.body, result.tree.body, strict=True)]
+    assert reused.count(False) == 1, "only the edited statement is new"
+
+
+@pytest.mark.parametrize(
+    ("needle", "replacement", "why"),
+    [
+        ("a = 1; b = 2", "a = 1; b = 3", "two statements share the line"),
+        ("# a comment between", "x = 1 # between", "the edit is between statements"),
+        ('    return "x" * item_id', '    return "x" * (item_id', "the statement no longer ends"),
+        ("class Config:", " class Config:", "an indented first line joins the statement above"),
+    ],
+)
+def test_edits_that_cannot_be_confined_parse_the_whole_text(
+    needle: str, replacement: str, why: str
+) -> None:
+    new = SOURCE.replace(needle, replacement)
+    before = SourceText(SOURCE)
+    old = parse_tolerant(before)
+    result = parse_tolerant(SourceText(new), (before, old))
+    assert same(result, full(new)), why
+    assert not any(a is b for a, b in zip(old.tree.body, result.tree.body, strict=False)), why
