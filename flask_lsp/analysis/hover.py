@@ -24,7 +24,8 @@ def hover_markdown(
         if use.span.contains(line, col):
             kind = cx.PROXIES.get(workspace.canonical(use.raw, parsed.path) or "")
             if kind is not None:
-                return _proxy_markdown(use.proxy, kind, use.ctx, workspace)
+                ctx = workspace.context_at(parsed.path, use.ctx, use.function, use.pushed)
+                return _proxy_markdown(use.proxy, kind, ctx, workspace)
     return None
 
 

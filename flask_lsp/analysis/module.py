@@ -86,6 +86,17 @@ class ThreadStart:
 
 
 @dataclass(slots=True)
+class ImportSite:
+    """An import statement and the context it runs in (module code runs when it is imported)."""
+
+    name: str  # absolute dotted name, e.g. "shop.views" or "shop.views.bp"
+    span: Span
+    ctx: ExecContext
+    pushed: frozenset[str]
+    function: str | None
+
+
+@dataclass(slots=True)
 class FunctionInfo:
     qualname: str
     name: str
@@ -120,9 +131,13 @@ class ModuleFacts:
     thread_starts: list[ThreadStart]
     context_creations: list[ContextCreation]
     mentions_server_name: bool
+    # Signs that the module is run directly (not only imported): creates a Flask app, has a
+    # `__main__` guard, or is a test module.
+    looks_like_entry_point: bool
     broken: list[tuple[int, int]]
     parse_error: str | None
     imports: list[tuple[str, Span]] = field(default_factory=list)  # absolute module names
+    import_sites: list[ImportSite] = field(default_factory=list)
     # Facts added by other analyses (routes, config...), keyed by analysis name.
     extras: dict[str, Any] = field(default_factory=dict)
 
@@ -180,9 +195,11 @@ def parse_module(path: str, module_name: str, text: str, is_package: bool = Fals
         thread_starts=visitor.thread_starts,
         context_creations=visitor.creations,
         mentions_server_name="SERVER_NAME" in text,
+        looks_like_entry_point=_looks_like_entry_point(path, text, visitor),
         broken=parsed.broken,
         parse_error=parsed.error,
         imports=visitor.imports,
+        import_sites=visitor.import_sites,
     )
     module = ParsedModule(path, module_name, source, parsed, names, facts, visitor.scope_of_node)
     for name, extract in extractors():
@@ -215,6 +232,13 @@ def _deeper_than(node: ast.AST, limit: int) -> bool:
             return True
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(current))
     return False
+
+
+def _looks_like_entry_point(path: str, text: str, visitor: _FactsVisitor) -> bool:
+    name = path.replace("\\", "/").rpartition("/")[2]
+    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
+        return True
+    return bool(visitor.app_vars) or "__main__" in text
 
 
 def _exports(names: NameResolver) -> dict[str, tuple[str, str | None]]:
@@ -276,6 +300,7 @@ class _FactsVisitor:
         self.thread_starts: list[ThreadStart] = []
         self.creations: list[ContextCreation] = []
         self.imports: list[tuple[str, Span]] = []
+        self.import_sites: list[ImportSite] = []
         self.scope_of_node: dict[int, Scope] = {}
         self.view_classes: set[str] = set()
         self.registered = _registered_functions(tree, source)
@@ -554,13 +579,20 @@ class _FactsVisitor:
 
     def _visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
-            self.imports.append((alias.name, self.source.span_of(node)))
+            self._record_import(alias.name, self.source.span_of(node))
 
     def _visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         module = self.names.absolute_module(node.module, node.level)
         span = self.source.span_of(node)
         for alias in node.names:
-            self.imports.append((f"{module}.{alias.name}" if module else alias.name, span))
+            self._record_import(f"{module}.{alias.name}" if module else alias.name, span)
+
+    def _record_import(self, name: str, span: Span) -> None:
+        self.imports.append((name, span))
+        if name.partition(".")[0] in _EXTERNAL_ROOTS:
+            return
+        function = self.function.qualname if self.function else None
+        self.import_sites.append(ImportSite(name, span, self.ctx, self.pushed, function))
 
     def _record_context_creation(
         self, call: ast.Call, bare: bool, assigned: list[ast.expr]

@@ -17,7 +17,7 @@ from typing import TypeVar
 from . import contexts as cx
 from .findings import Related, Span
 from .inference import infer_import
-from .module import FunctionInfo, ModuleFacts, ParsedModule, parse_module
+from .module import FunctionInfo, ImportSite, ModuleFacts, ParsedModule, parse_module
 
 # Folders never worth analysing.
 DEFAULT_EXCLUDES = frozenset(
@@ -127,7 +127,12 @@ class Workspace:
         self._by_name: dict[str, list[ModuleFacts]] = {}
         self._hashes: dict[str, str] = {}
         self.generation = 0
+        # Two memos: `_memo` is cleared on every change; `_stable` (what follows only from
+        # imports, exports and definitions) survives edits that leave those alone, which is
+        # most keystrokes.
         self._memo: dict[object, object] = {}
+        self._stable: dict[object, object] = {}
+        self._signatures: dict[str, object] = {}
 
     # -- updates --------------------------------------------------------------------------------
 
@@ -153,16 +158,19 @@ class Workspace:
             module_name = module_name or guessed
             is_package = package if is_package is None else is_package
         parsed = parse_module(path, module_name, text, is_package)
+        old_signature = self._signatures.get(path)
         self.remove(path, bump=False)
         self.modules[path] = parsed.facts
         self._by_name.setdefault(module_name, []).append(parsed.facts)
         self._hashes[path] = digest or ""
-        self._changed()
+        self._signatures[path] = signature = _structure(parsed.facts)
+        self._changed(structure=signature != old_signature)
         return parsed
 
     def remove(self, path: str, bump: bool = True) -> None:
         old = self.modules.pop(path, None)
         self._hashes.pop(path, None)
+        self._signatures.pop(path, None)
         if old is not None:
             same = self._by_name.get(old.module_name, [])
             same[:] = [m for m in same if m.path != path]
@@ -171,9 +179,11 @@ class Workspace:
         if bump:
             self._changed()
 
-    def _changed(self) -> None:
+    def _changed(self, structure: bool = True) -> None:
         self.generation += 1
         self._memo.clear()
+        if structure:
+            self._stable.clear()
 
     def cached(self, key: object, compute: Callable[[], T]) -> T:
         """Memoise a workspace-wide derivation (a route map...) until the next change."""
@@ -199,9 +209,9 @@ class Workspace:
         `flask.request`. Returns None for a name that leads nowhere we know.
         """
         key = ("canonical", raw, near)
-        if key not in self._memo:
-            self._memo[key] = self._canonical(raw, near, 0)
-        return self._memo[key]  # type: ignore[return-value]
+        if key not in self._stable:
+            self._stable[key] = self._canonical(raw, near, 0)
+        return self._stable[key]  # type: ignore[return-value]
 
     def _canonical(self, raw: str, near: str | None, hops: int) -> str | None:
         if hops > _MAX_REEXPORT_HOPS:
@@ -234,56 +244,138 @@ class Workspace:
                 return _flask_canonical(inferred)
         return raw if self.module(parts[0]) is None else None
 
-    def function(self, qualname: str) -> tuple[ModuleFacts, FunctionInfo] | None:
-        key = ("function", qualname)
+    def function(
+        self, qualname: str, near: str | None = None
+    ) -> tuple[ModuleFacts, FunctionInfo] | None:
+        """The function called `qualname`; with same-named modules, the one closest to `near`."""
+        key = ("function", qualname, near)
         if key not in self._memo:
-            self._memo[key] = self._find_function(qualname)
+            self._memo[key] = self._find_function(qualname, near)
         return self._memo[key]  # type: ignore[return-value]
 
-    def _find_function(self, qualname: str) -> tuple[ModuleFacts, FunctionInfo] | None:
+    def _find_function(
+        self, qualname: str, near: str | None
+    ) -> tuple[ModuleFacts, FunctionInfo] | None:
         head = qualname.split(".<locals>.")[0]
         parts = head.split(".")
         for cut in range(len(parts) - 1, 0, -1):
-            for module in self._by_name.get(".".join(parts[:cut]), []):
+            module = self.module(".".join(parts[:cut]), near)
+            if module is not None:
                 info = module.functions.get(qualname)
-                if info is not None:
-                    return module, info
+                return (module, info) if info is not None else None
         return None
 
     def resolve_function(self, raw: str, near: str) -> tuple[ModuleFacts, FunctionInfo] | None:
-        found = self.function(raw)
+        found = self.function(raw, near)
         if found is not None:
             return found
         canonical = self.canonical(raw, near)
-        return self.function(canonical) if canonical and canonical != raw else None
+        return self.function(canonical, near) if canonical and canonical != raw else None
 
     @property
     def server_name_configured(self) -> bool:
         return any(m.mentions_server_name for m in self.modules.values())
 
+    # -- module code judged by its importers ---------------------------------------------------
+
+    def import_context(self, path: str) -> cx.ExecContext:
+        """The context a module's top-level code runs in: that of whoever imports it.
+
+        A module nobody in the workspace imports is an entry point when it looks like one (a
+        top-level module, the app module, a script, a test): its top level runs with no context. One imported at the top of another module
+        inherits that module's import context; one imported inside a function runs where that
+        function runs. As with helpers, the worst known importer decides, and a module imported
+        only from code of unknown context is not judged at all.
+        """
+        key = ("import_context", path)
+        if key not in self._stable:
+            self._stable[key] = cx.UNKNOWN  # an import cycle leads back here: no verdict on it
+            self._stable[key] = self._import_context(path)
+        return self._stable[key]  # type: ignore[return-value]
+
+    def context_at(
+        self, path: str, ctx: cx.ExecContext, function: str | None, pushed: frozenset[str]
+    ) -> cx.ExecContext:
+        """The context at a recorded place, with module-level code judged by its importers."""
+        if function is None and not pushed and ctx.app is False and ctx.request is False:
+            return self.import_context(path)
+        return ctx
+
+    def _import_context(self, path: str) -> cx.ExecContext:
+        module = self.modules.get(path)
+        if module is None:
+            return cx.UNKNOWN
+        if any(name.startswith("alembic.context") for name, _ in module.imports):
+            return cx.in_app_only(
+                "in an Alembic migration script, which Flask-Migrate runs inside an app context"
+            )
+        sites = self._importers().get(module.module_name, [])
+        if not sites:
+            # Nobody imports it: run directly (a script, the app module, a test) or loaded by
+            # name at run time (a plugin), which we cannot see. Judge only the first kind.
+            top_level = "." not in module.module_name
+            if top_level or module.looks_like_entry_point:
+                return cx.at_import_time()
+            return cx.UNKNOWN
+        known: list[cx.ExecContext] = []
+        for importer, site in sites:
+            if importer.path == path:
+                continue
+            if site.function is None and not site.pushed:
+                outer = self.import_context(importer.path)
+                ctx = _imported_by(outer, importer, site)
+            else:
+                ctx = site.ctx
+            if ctx.known:
+                known.append(ctx)
+        for ctx in known:
+            if ctx.app is False or ctx.request is False:
+                return ctx
+        return known[0] if known else cx.UNKNOWN
+
+    def _importers(self) -> dict[str, list[tuple[ModuleFacts, ImportSite]]]:
+        """Module name -> the import statements that run it (a package runs before its modules)."""
+        key = "importers"
+        if key not in self._stable:
+            self._stable[key] = self._build_importers()
+        return self._stable[key]  # type: ignore[return-value]
+
+    def _build_importers(self) -> dict[str, list[tuple[ModuleFacts, ImportSite]]]:
+        found: dict[str, list[tuple[ModuleFacts, ImportSite]]] = {}
+        for module in self.modules.values():
+            for site in module.import_sites:
+                parts = site.name.split(".")
+                for cut in range(1, len(parts) + 1):
+                    name = ".".join(parts[:cut])
+                    # A package's own submodules never run it first: they run after it.
+                    inside = module.module_name.startswith(name + ".")
+                    if name in self._by_name and name != module.module_name and not inside:
+                        found.setdefault(name, []).append((module, site))
+        return found
+
     # -- helpers judged by their callers ----------------------------------------------------------
 
-    def needs(self, qualname: str) -> tuple[Need, ...]:
+    def needs(self, qualname: str, near: str | None = None) -> tuple[Need, ...]:
         """The contexts `qualname` needs from whoever calls it, with a witness chain each.
 
         Only the uses its own body cannot vouch for count: a use inside `with app.app_context()`
         needs no app context from the caller, and a registered view needs nothing from anyone.
         """
-        return self._needs(qualname, frozenset(), ignore_own_context=False)
+        return self._needs(qualname, near, frozenset(), ignore_own_context=False)
 
-    def body_needs(self, qualname: str) -> tuple[Need, ...]:
+    def body_needs(self, qualname: str, near: str | None = None) -> tuple[Need, ...]:
         """Like `needs`, ignoring how the function itself is registered (for thread targets)."""
-        return self._needs(qualname, frozenset(), ignore_own_context=True)
+        return self._needs(qualname, near, frozenset(), ignore_own_context=True)
 
     def _needs(
-        self, qualname: str, stack: frozenset[str], ignore_own_context: bool
+        self, qualname: str, near: str | None, stack: frozenset[str], ignore_own_context: bool
     ) -> tuple[Need, ...]:
-        key = ("needs", qualname, ignore_own_context)
+        key = ("needs", qualname, near, ignore_own_context)
         if key in self._memo:
             return self._memo[key]  # type: ignore[return-value]
         if qualname in stack or len(stack) > _MAX_CHAIN:
             return ()
-        found = self.function(qualname)
+        found = self.function(qualname, near)
         if found is None:
             return ()
         module, info = found
@@ -305,7 +397,7 @@ class Workspace:
             callee = self.resolve_function(call.raw, module.path)
             if callee is None:
                 continue
-            for need in self._needs(callee[1].qualname, inner_stack, False):
+            for need in self._needs(callee[1].qualname, callee[0].path, inner_stack, False):
                 if need.kind in result or _pushed_covers(call.pushed, need.kind):
                     continue
                 step = Related(
@@ -315,6 +407,32 @@ class Workspace:
         needs = tuple(result.values())
         self._memo[key] = needs
         return needs
+
+
+def _structure(facts: ModuleFacts) -> object:
+    """What the stable memo depends on: imports, exports, definitions, entry-point hints.
+
+    (Module facts are looked up afresh by path wherever a stable entry is used, so an edit
+    that changes only function bodies can keep them.)
+    """
+    return (
+        facts.module_name,
+        tuple(sorted(facts.exports.items())),
+        tuple(facts.star_imports),
+        tuple((s.name, s.span.start_line, s.ctx, s.pushed, s.function) for s in facts.import_sites),
+        facts.looks_like_entry_point,
+        tuple(n for n, _ in facts.imports if n.startswith("alembic")),
+    )
+
+
+def _imported_by(outer: cx.ExecContext, importer: ModuleFacts, site: ImportSite) -> cx.ExecContext:
+    if outer.app is False and outer.request is False:
+        line = site.span.start_line + 1
+        return cx.at_import_time(
+            f"at import time (`{importer.module_name}` imports this module at its top level, "
+            f"line {line})"
+        )
+    return outer
 
 
 def _pushed_covers(pushed: frozenset[str], kind: str) -> bool:

@@ -23,27 +23,31 @@ def context_findings(rc: RuleContext, kind: str) -> Iterator[Finding]:
     facts = rc.module.facts
     server_name = rc.workspace.server_name_configured
     for use in facts.uses:
-        if rc.proxy_kind(use.raw) != kind or cx.satisfies(use.ctx, kind, server_name) is not False:
+        if rc.proxy_kind(use.raw) != kind:
             continue
-        message = _message(f"`{use.proxy}`", kind, use.ctx, server_name)
+        ctx = rc.workspace.context_at(facts.path, use.ctx, use.function, use.pushed)
+        if cx.satisfies(ctx, kind, server_name) is not False:
+            continue
+        message = _message(f"`{use.proxy}`", kind, ctx, server_name)
         yield rc.finding(
-            use.span, message, fix=_wrap_fix(rc, kind, use.ctx, use.statement, use.app_var)
+            use.span, message, fix=_wrap_fix(rc, kind, ctx, use.statement, use.app_var)
         )
     for call in facts.calls:
-        if not call.ctx.known:
+        ctx = rc.workspace.context_at(facts.path, call.ctx, call.function, call.pushed)
+        if not ctx.known:
             continue
         callee = rc.workspace.resolve_function(call.raw, facts.path)
         if callee is None:
             continue
-        for need in rc.workspace.needs(callee[1].qualname):
-            if need.kind != kind or cx.satisfies(call.ctx, kind, server_name) is not False:
+        for need in rc.workspace.needs(callee[1].qualname, callee[0].path):
+            if need.kind != kind or cx.satisfies(ctx, kind, server_name) is not False:
                 continue
             subject = f"`{callee[1].name}()` (it uses `{need.proxy}`)"
-            message = _message(subject, kind, call.ctx, server_name)
+            message = _message(subject, kind, ctx, server_name)
             yield rc.finding(
                 call.span,
                 message,
-                fix=_wrap_fix(rc, kind, call.ctx, call.statement, call.app_var),
+                fix=_wrap_fix(rc, kind, ctx, call.statement, call.app_var),
                 related=_chain(need.chain),
             )
 

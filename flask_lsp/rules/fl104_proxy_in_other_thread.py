@@ -71,10 +71,10 @@ def _target_uses(rc: RuleContext, start: ThreadStart) -> Iterator[Finding]:
     found = rc.workspace.resolve_function(start.target, rc.path)
     if found is None:
         return
-    _, target = found
+    target_module, target = found
     if target.copies_request_context:
         return
-    needs = rc.workspace.body_needs(target.qualname)
+    needs = rc.workspace.body_needs(target.qualname, target_module.path)
     if not needs:
         return
     first = needs[0]

@@ -72,8 +72,17 @@ class HardenedProtocol(LanguageServerProtocol):
         # leak one future, with its parameters, for the life of the server.
         is_request = isinstance(callback, partial) and callback.func == self._send_handler_result
         future = None if is_request else self._request_futures.get(msg_id)
-        if future is not None:
-            future.add_done_callback(lambda _: self._request_futures.pop(msg_id, None))
+        if future is None:
+            return
+        forget = partial(self._request_futures.pop, msg_id, None)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            future.add_done_callback(lambda _: forget())
+            return
+        # Later, on the loop: `shutdown` cancels futures while iterating over this dict, and a
+        # thread future runs its callbacks inside cancel().
+        future.add_done_callback(lambda _: loop.call_soon_threadsafe(forget))
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:

@@ -143,3 +143,43 @@ def test_websocket_transport_answers_initialize(tmp_path: Path) -> None:
     finally:
         server.kill()
         server.wait(10)
+
+
+async def test_file_changed_on_disk_updates_open_callers(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """A helper edited outside the editor (git checkout, another tool) is re-read when the
+    client reports it through workspace/didChangeWatchedFiles."""
+    # The server reads files of its workspace folders only: make tmp_path one.
+    client.workspace_did_change_workspace_folders(
+        types.DidChangeWorkspaceFoldersParams(
+            event=types.WorkspaceFoldersChangeEvent(
+                added=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="tmp")], removed=[]
+            )
+        )
+    )
+    package = tmp_path / "shop"
+    package.mkdir()
+    (package / "__init__.py").write_text("from .helpers import cart_size\n\nSIZE = cart_size()\n")
+    helpers = package / "helpers.py"
+    helpers.write_text("def cart_size():\n    return 0\n")
+    caller = (package / "__init__.py").as_uri()
+    await open_document(client, caller, (package / "__init__.py").read_text())
+    await diagnostics_for(client, caller, lambda d: d == [])
+    helpers.write_text(
+        "from flask import session\n\n\ndef cart_size():\n    return len(session['c'])\n"
+    )
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=helpers.as_uri(), type=types.FileChangeType.Changed)]
+        )
+    )
+    found = await diagnostics_for(client, caller, lambda d: len(d) == 1)
+    assert codes(found) == ["FL101"]
+    helpers.unlink()
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=helpers.as_uri(), type=types.FileChangeType.Deleted)]
+        )
+    )
+    await diagnostics_for(client, caller, lambda d: d == [])

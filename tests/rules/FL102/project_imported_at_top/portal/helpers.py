@@ -1,0 +1,5 @@
+from flask import current_app
+
+
+def default_title():
+    return current_app.name.title()
