@@ -27,6 +27,7 @@ import threading
 from collections.abc import Generator
 from functools import partial
 from typing import Any, BinaryIO
+from urllib.parse import unquote
 
 import attrs
 from lsprotocol import types
@@ -126,7 +127,7 @@ class HardenedProtocol(LanguageServerProtocol):
         self, params: types.DidChangeTextDocumentParams
     ) -> Generator[Any, Any, None]:
         uri = params.text_document.uri
-        if uri not in self.workspace.text_documents:
+        if unquote(uri) not in self.workspace.text_documents:  # pygls keys them unquoted
             log.warning("ignoring didChange for %s: the document was never opened", uri)
             return
         yield from super().lsp_text_document__did_change(params)
