@@ -78,3 +78,19 @@ def test_generated_programs_exercise_fixable_findings() -> None:
     """The fix property is only worth something if generated programs carry fixes."""
     combined = IMPORTS + "\n\n".join(CHUNKS) + "\n"
     assert any(f.fix is not None for f in check_text(combined, "generated.py"))
+
+
+@BOUNDED
+@given(st.text(max_size=200), st.data())
+def test_positions_round_trip_through_every_client_encoding(text: str, data: st.DataObject) -> None:
+    """A code-point position sent to the client and read back is the same position."""
+    from flask_lsp.analysis.source import SourceText
+    from flask_lsp.server.positions import Encoder
+
+    source = SourceText(text)
+    line = data.draw(st.integers(0, len(source.lines) - 1))
+    col = data.draw(st.integers(0, len(source.line(line))))
+    for encoding in ("utf-16", "utf-8", "utf-32"):
+        encoder = Encoder(encoding)
+        position = encoder.to_client(source, line, col)
+        assert encoder.from_client(source, position) == (line, col), encoding

@@ -214,13 +214,6 @@ def parse_module(
     return module
 
 
-def _looks_like_entry_point(path: str, text: str, visitor: _FactsVisitor) -> bool:
-    name = path.replace("\\", "/").rpartition("/")[2]
-    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
-        return True
-    return bool(visitor.app_vars) or "__main__" in text
-
-
 # Deeper trees than this are left out when a walk hits the recursion limit.
 _MAX_DEPTH = 150
 
@@ -246,6 +239,13 @@ def _deeper_than(node: ast.AST, limit: int) -> bool:
             return True
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(current))
     return False
+
+
+def _looks_like_entry_point(path: str, text: str, visitor: _FactsVisitor) -> bool:
+    name = path.replace("\\", "/").rpartition("/")[2]
+    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
+        return True
+    return bool(visitor.app_vars) or "__main__" in text
 
 
 def _exports(names: NameResolver) -> dict[str, tuple[str, str | None]]:

@@ -27,6 +27,7 @@ import threading
 from collections.abc import Generator
 from functools import partial
 from typing import Any, BinaryIO
+from urllib.parse import unquote
 
 import attrs
 from lsprotocol import types
@@ -72,8 +73,17 @@ class HardenedProtocol(LanguageServerProtocol):
         # leak one future, with its parameters, for the life of the server.
         is_request = isinstance(callback, partial) and callback.func == self._send_handler_result
         future = None if is_request else self._request_futures.get(msg_id)
-        if future is not None:
-            future.add_done_callback(lambda _: self._request_futures.pop(msg_id, None))
+        if future is None:
+            return
+        forget = partial(self._request_futures.pop, msg_id, None)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            future.add_done_callback(lambda _: forget())
+            return
+        # Later, on the loop: `shutdown` cancels futures while iterating over this dict, and a
+        # thread future runs its callbacks inside cancel().
+        future.add_done_callback(lambda _: loop.call_soon_threadsafe(forget))
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:
@@ -117,7 +127,7 @@ class HardenedProtocol(LanguageServerProtocol):
         self, params: types.DidChangeTextDocumentParams
     ) -> Generator[Any, Any, None]:
         uri = params.text_document.uri
-        if uri not in self.workspace.text_documents:
+        if unquote(uri) not in self.workspace.text_documents:  # pygls keys them unquoted
             log.warning("ignoring didChange for %s: the document was never opened", uri)
             return
         yield from super().lsp_text_document__did_change(params)

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.uris import from_fs_path, to_fs_path
@@ -134,7 +135,7 @@ class FlaskLanguageServer(HardenedLanguageServer):
         while True:
             self._dirty.discard(uri)
             # Open documents only: the editor's text, never a file read for an arbitrary URI.
-            document = self.workspace.text_documents.get(uri)
+            document = self.workspace.text_documents.get(unquote(uri))  # pygls' key
             if document is None:
                 return
             text, version = document.source, document.version

@@ -17,6 +17,19 @@ from .conftest import server_command
 
 Message = dict[str, Any]
 
+# Position-based requests, by the server capability that advertises them.
+POSITION_FEATURES: dict[str, tuple[str, Message]] = {
+    "hoverProvider": ("textDocument/hover", {}),
+    "completionProvider": ("textDocument/completion", {}),
+    "definitionProvider": ("textDocument/definition", {}),
+    "declarationProvider": ("textDocument/declaration", {}),
+    "typeDefinitionProvider": ("textDocument/typeDefinition", {}),
+    "implementationProvider": ("textDocument/implementation", {}),
+    "referencesProvider": ("textDocument/references", {"context": {"includeDeclaration": True}}),
+    "documentHighlightProvider": ("textDocument/documentHighlight", {}),
+    "signatureHelpProvider": ("textDocument/signatureHelp", {}),
+}
+
 
 class RawServer:
     def __init__(
@@ -147,7 +160,16 @@ class RawServer:
             },
         )
         self.notify("initialized", {})
+        self.capabilities: Message = answer.get("result", {}).get("capabilities", {})
         return answer
+
+    def position_requests(self) -> list[tuple[str, Message]]:
+        """Every position-based request the server advertises, with its extra parameters."""
+        return [
+            (method, extra)
+            for capability, (method, extra) in POSITION_FEATURES.items()
+            if self.capabilities.get(capability)
+        ]
 
     def open(self, uri: str, text: str, version: int = 1) -> None:
         self.notify(

@@ -106,18 +106,6 @@ def test_cli_never_executes_the_project(canary: tuple[Path, dict[str, str]]) -> 
     assert markers_of(env) == []
 
 
-# Position-based requests, by the capability that advertises them.
-POSITION_FEATURES = {
-    "hoverProvider": ("textDocument/hover", {}),
-    "completionProvider": ("textDocument/completion", {}),
-    "definitionProvider": ("textDocument/definition", {}),
-    "declarationProvider": ("textDocument/declaration", {}),
-    "typeDefinitionProvider": ("textDocument/typeDefinition", {}),
-    "implementationProvider": ("textDocument/implementation", {}),
-    "referencesProvider": ("textDocument/references", {"context": {"includeDeclaration": True}}),
-    "documentHighlightProvider": ("textDocument/documentHighlight", {}),
-    "signatureHelpProvider": ("textDocument/signatureHelp", {}),
-}
 DOCUMENT_FEATURES = {
     "documentSymbolProvider": "textDocument/documentSymbol",
     "documentLinkProvider": "textDocument/documentLink",
@@ -143,11 +131,10 @@ def exercise_every_feature(server: RawServer, project: Path) -> set[str]:
         for number, line in enumerate(text.splitlines()):
             for match in WORD_START.finditer(line):
                 position = {"line": number, "character": match.start() + 1}
-                for capability, (method, extra) in POSITION_FEATURES.items():
-                    if capabilities.get(capability):
-                        used.add(method)
-                        answer = server.call(method, {**document, "position": position, **extra})
-                        assert "error" not in answer, (method, answer)
+                for method, extra in server.position_requests():
+                    used.add(method)
+                    answer = server.call(method, {**document, "position": position, **extra})
+                    assert "error" not in answer, (method, answer)
         for diagnostic in diagnostics:
             actions = server.call(
                 "textDocument/codeAction",

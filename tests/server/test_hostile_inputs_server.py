@@ -26,6 +26,7 @@ ODD_DOCUMENTS = {
         "from flask import request\nBLOB = '" + "😀" * 250_000 + "'; a = request.args\n",
         (1, 500_015),
     ),
+    "with space and é.py": (APP, (2, 7)),  # a percent-encoded URI
     "deep.py": ("from flask import request\nx = " + "[" * 10_000 + "\na = request.args\n", (2, 4)),
     "deep_ops.py": (
         "from flask import request\nx = " + "-" * 20_000 + "1\na = request.args\n",
@@ -43,6 +44,8 @@ def test_odd_documents_get_diagnostics_at_the_right_utf16_positions(tmp_path: Pa
             server.open(uri, text)
             (diagnostic,) = server.diagnostics(uri, lambda d: len(d) == 1)
             assert diagnostic["range"]["start"] == {"line": line, "character": character}, name
+            server.change(uri, 2, {"text": text + "more = request.form\n"})
+            server.diagnostics(uri, lambda d: len(d) == 2)
         assert_still_answering(server, tmp_path)
     finally:
         server.close()

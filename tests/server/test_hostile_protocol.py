@@ -117,8 +117,11 @@ def test_positions_past_the_end_of_the_document(server: RawServer, root: Path) -
     server.open(uri, APP)
     server.diagnostics(uri, lambda d: len(d) == 1)
     far = {"line": 1_000_000, "character": 1_000_000}
-    assert "error" not in server.hover(uri, 1_000_000, 1_000_000)
-    assert "error" not in server.hover(uri, 2, 1_000_000)
+    document = {"textDocument": {"uri": uri}}
+    for method, extra in server.position_requests():  # hover, and whatever else is advertised
+        for position in [far, {"line": 2, "character": 1_000_000}, {"line": 9, "character": 0}]:
+            answer = server.call(method, {**document, "position": position, **extra})
+            assert "error" not in answer, (method, position, answer)
     answer = server.call(
         "textDocument/codeAction",
         {

@@ -150,6 +150,14 @@ async def test_file_changed_on_disk_updates_open_callers(
 ) -> None:
     """A helper edited outside the editor (git checkout, another tool) is re-read when the
     client reports it through workspace/didChangeWatchedFiles."""
+    # The server reads files of its workspace folders only: make tmp_path one.
+    client.workspace_did_change_workspace_folders(
+        types.DidChangeWorkspaceFoldersParams(
+            event=types.WorkspaceFoldersChangeEvent(
+                added=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="tmp")], removed=[]
+            )
+        )
+    )
     package = tmp_path / "shop"
     package.mkdir()
     (package / "__init__.py").write_text("from .helpers import cart_size\n\nSIZE = cart_size()\n")
