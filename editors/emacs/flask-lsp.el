@@ -52,14 +52,15 @@ Eglot runs flask-lsp and the companion server through it."
   :type '(repeat string))
 
 (defcustom flask-lsp-settings nil
-  "Settings sent to the server, a plist such as
-  (:select [\"FL1\"] :ignore [\"FL105\"] :severity (:FL402 \"warning\")
-   :exclude [\"migrations/**\"])
-Use vectors for lists."
+  "Settings sent to the server by lsp-mode, as a plist.
+For example (:select [\"FL1\"] :ignore [\"FL105\"]
+:severity (:FL402 \"warning\") :exclude [\"migrations/**\"]).
+Use vectors for lists.  With Eglot, set them in
+`eglot-workspace-configuration' under :flask-lsp instead."
   :type 'plist)
 
 (defun flask-lsp--available-p (command)
-  "Non-nil when the program of COMMAND is on `exec-path'."
+  "Non-nil when the program of COMMAND is on the variable `exec-path'."
   (and command (executable-find (car command))))
 
 (defun flask-lsp-eglot-command (&optional _interactive)

@@ -3,12 +3,14 @@
 VS Code, Neovim and Emacs differ in what they accept: position encodings (UTF-16 / UTF-8 /
 UTF-32), pull or push diagnostics, markdown or plain-text hover, `documentChanges` in
 workspace edits, snippets and work-done progress. Each test runs against all three presets
-(plus a plain-text-only variant for hover), through the installed `flask-lsp` script.
+(plus variants with plain-text-only hover and without work-done progress), through the
+installed `flask-lsp` script.
 Fast: not marked `editor`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import sys
 from collections.abc import AsyncIterator
@@ -78,6 +80,9 @@ def capabilities(preset: str) -> types.ClientCapabilities:
     if variant == "plaintext":
         assert caps.text_document is not None and caps.text_document.hover is not None
         caps.text_document.hover.content_format = [types.MarkupKind.PlainText]
+    if variant == "noprogress":
+        assert caps.window is not None
+        caps.window.work_done_progress = False
     return caps
 
 
@@ -91,7 +96,7 @@ async def lsp_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     yield
 
 
-@pytest.fixture(params=[*PRESETS, "emacs+plaintext"])
+@pytest.fixture(params=[*PRESETS, "emacs+plaintext", "neovim+noprogress"])
 def preset(request: pytest.FixtureRequest) -> str:
     name: str = request.param
     return name
@@ -210,3 +215,19 @@ async def test_quick_fix_edit_is_shaped_for_the_client(session: Session) -> None
     fixed = apply_edits(session.text, edits, session.encoding)
     assert '    with app.app_context():\n        print("creating tables")\n' in fixed
     assert "    app.app_context()\n" not in fixed
+
+
+async def test_indexing_progress_only_where_the_client_shows_it(session: Session) -> None:
+    await session.diagnostics()
+    window = session.capabilities.window
+    reports = session.client.progress_reports
+    if not (window and window.work_done_progress):
+        assert reports == {}
+        return
+    for _ in range(200):  # the index may still be finishing: wait for its `end`, bounded
+        if any(isinstance(r, types.WorkDoneProgressEnd) for rs in reports.values() for r in rs):
+            break
+        await asyncio.sleep(0.05)
+    ((_, steps),) = reports.items()
+    assert isinstance(steps[0], types.WorkDoneProgressBegin)
+    assert isinstance(steps[-1], types.WorkDoneProgressEnd)

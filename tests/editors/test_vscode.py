@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +75,49 @@ def test_extension_unit_tests_pass() -> None:
     assert "# fail 0" in done.stdout
 
 
+PYTHON_EXTENSION_STUB = REPO / "tests" / "fixtures" / "editors" / "python-extension-stub"
+VSIX_MANIFEST = """<?xml version="1.0" encoding="utf-8"?>
+<PackageManifest Version="2.0.0" xmlns="http://schemas.microsoft.com/developer/vsx-schema/2011">
+  <Metadata>
+    <Identity Language="en-US" Id="{name}" Version="{version}" Publisher="{publisher}" />
+    <DisplayName>{name}</DisplayName>
+    <Description xml:space="preserve">{name}</Description>
+    <Properties>
+      <Property Id="Microsoft.VisualStudio.Code.Engine" Value="{engine}" />
+      <Property Id="Microsoft.VisualStudio.Code.ExtensionKind" Value="workspace" />
+    </Properties>
+  </Metadata>
+  <Installation><InstallationTarget Id="Microsoft.VisualStudio.Code"/></Installation>
+  <Dependencies/>
+  <Assets>
+    <Asset Type="Microsoft.VisualStudio.Code.Manifest" Path="extension/package.json"
+           Addressable="true" />
+  </Assets>
+</PackageManifest>
+"""
+CONTENT_TYPES = """<?xml version="1.0" encoding="utf-8"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension=".json" ContentType="application/json"/>
+<Default Extension=".js" ContentType="application/javascript"/>
+<Default Extension=".vsixmanifest" ContentType="text/xml"/>
+</Types>
+"""
+
+
+def pack_vsix(folder: Path, target: Path) -> Path:
+    """A .vsix of a plain-JavaScript extension folder (what vsce makes, minus its checks)."""
+    manifest = json.loads((folder / "package.json").read_text())
+    with zipfile.ZipFile(target, "w") as vsix:
+        vsix.writestr("[Content_Types].xml", CONTENT_TYPES)
+        vsix.writestr(
+            "extension.vsixmanifest",
+            VSIX_MANIFEST.format(engine=manifest["engines"]["vscode"], **manifest),
+        )
+        for file in sorted(folder.iterdir()):
+            vsix.write(file, f"extension/{file.name}")
+    return target
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -96,6 +140,11 @@ def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout: float = 6
 @dataclass
 class CodeServer:
     url: str
+    data: Path  # --user-data-dir: logs/*/exthost*/flask-lsp.flask-lsp/ has the output channel
+
+    def extension_log(self) -> str:
+        logs = self.data.glob("logs/*/exthost*/flask-lsp.flask-lsp/*.log")
+        return "\n".join(log.read_text() for log in sorted(logs))
 
 
 @pytest.fixture
@@ -108,9 +157,12 @@ def code_server(
 ) -> Iterator[CodeServer]:
     """code-server on loopback with the packaged extension installed.
 
-    Parametrised indirectly with False, it runs for a user who has not installed flask-lsp.
+    Parametrised indirectly: "path" (default) puts flask-lsp on the login shell's PATH;
+    "missing" is a user who has not installed it; "python-extension" has it only in the
+    interpreter that the Python extension (a stand-in for its API) reports as selected.
     """
-    server_installed: bool = getattr(request, "param", True)
+    setup: str = getattr(request, "param", "path")
+    server_installed = setup == "path"
     require("node24", NODE24_BIN / "node")
     require("code-server", CODE_SERVER)
     require("vscode-extension", VSIX)
@@ -127,8 +179,15 @@ def code_server(
     (data / "User").mkdir(parents=True)
     (data / "User" / "settings.json").write_text(json.dumps(USER_SETTINGS, indent=2))
     common = [f"--user-data-dir={data}", f"--extensions-dir={extensions}"]
+    installs = ["--install-extension", str(VSIX)]
+    if setup == "python-extension":
+        stub = pack_vsix(PYTHON_EXTENSION_STUB, tmp_path / "ms-python-stub.vsix")
+        installs += ["--install-extension", str(stub)]
+        project_settings = {"python.defaultInterpreterPath": str(flask_lsp.parent / "python")}
+        (workspace / ".vscode").mkdir()
+        (workspace / ".vscode" / "settings.json").write_text(json.dumps(project_settings))
     subprocess.run(
-        [str(CODE_SERVER), *common, "--install-extension", str(VSIX)],
+        [str(CODE_SERVER), *common, *installs],
         env=env,
         check=True,
         capture_output=True,
@@ -154,7 +213,7 @@ def code_server(
     )
     try:
         wait_for_http(f"http://127.0.0.1:{port}/healthz", process)
-        yield CodeServer(url=f"http://127.0.0.1:{port}/?folder={workspace}")
+        yield CodeServer(url=f"http://127.0.0.1:{port}/?folder={workspace}", data=data)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -196,6 +255,7 @@ def browser(request: pytest.FixtureRequest) -> Iterator[object]:
 def test_problems_panel_and_quick_fix_in_code_server(
     code_server: CodeServer, browser: object, workspace: Path, flask_lsp: Path
 ) -> None:
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -204,7 +264,9 @@ def test_problems_panel_and_quick_fix_in_code_server(
 
     assert isinstance(browser, WebDriver)
     driver = browser
-    wait = WebDriverWait(driver, 90, poll_frequency=0.25)
+    wait = WebDriverWait(
+        driver, 90, poll_frequency=0.25, ignored_exceptions=[StaleElementReferenceException]
+    )
     ARTIFACTS.mkdir(exist_ok=True)
 
     def press(key: str, *modifiers: str) -> None:
@@ -216,9 +278,30 @@ def test_problems_panel_and_quick_fix_in_code_server(
             chain.key_up(modifier)
         chain.perform()
 
+    def texts(selector: str) -> list[str]:
+        """Texts of the matching elements, read in one step (VS Code re-renders lists often)."""
+        found: list[str] = driver.execute_script(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText)", selector
+        )
+        return [text.replace("\xa0", " ") for text in found]  # Monaco draws spaces as nbsp
+
+    def click(selector: str, containing: str) -> None:
+        """Click the element whose text contains `containing`, again if it was re-rendered."""
+        for _ in range(10):
+            try:
+                element = next(
+                    e
+                    for e in driver.find_elements(By.CSS_SELECTOR, selector)
+                    if containing in e.text
+                )
+                element.click()
+                return
+            except (StaleElementReferenceException, StopIteration):
+                time.sleep(0.2)
+        raise AssertionError(f"no {selector} with {containing!r} to click")
+
     def problems() -> list[str]:
-        rows = driver.find_elements(By.CSS_SELECTOR, ".markers-panel .monaco-list-row")
-        return [row.text for row in rows if "flask-lsp" in row.text]
+        return [t for t in texts(".markers-panel .monaco-list-row") if "flask-lsp" in t]
 
     driver.get(code_server.url)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".monaco-workbench .part.editor"))
@@ -230,12 +313,7 @@ def test_problems_panel_and_quick_fix_in_code_server(
     press("p", Keys.CONTROL)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".quick-input-widget input"))
     ActionChains(driver).send_keys("app.py").perform()
-    wait.until(
-        lambda d: any(
-            "app.py" in r.text
-            for r in d.find_elements(By.CSS_SELECTOR, ".quick-input-list .monaco-list-row")
-        )
-    )
+    wait.until(lambda d: any("app.py" in t for t in texts(".quick-input-list .monaco-list-row")))
     press(Keys.ENTER)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".tab.active[aria-label*='app.py']"))
     press("m", Keys.CONTROL, Keys.SHIFT)
@@ -248,32 +326,20 @@ def test_problems_panel_and_quick_fix_in_code_server(
     assert "`request` needs a request context" in found[0]
     # The extension's status-bar item: a check mark once the server has indexed.
     status = ".statusbar-item[id$='flask-lsp.status']"
-    wait.until(
-        lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, status) if e.text.strip() == "Flask"]
-    )
+    wait.until(lambda d: [t.strip() for t in texts(status)] == ["Flask"])
     driver.save_screenshot(str(ARTIFACTS / "vscode-problems.png"))
 
     # Click the FL105 problem (the editor selects it), focus the editor, Ctrl+. for fixes.
-    row = next(
-        r
-        for r in driver.find_elements(By.CSS_SELECTOR, ".markers-panel .monaco-list-row")
-        if FIX_CODE in r.text
-    )
-    row.click()
+    click(".markers-panel .monaco-list-row", FIX_CODE)
     press(Keys.ESCAPE)
     press("1", Keys.CONTROL)
     press(".", Keys.CONTROL)
-    wait.until(
-        lambda d: any(
-            "Enter it" in i.text
-            for i in d.find_elements(By.CSS_SELECTOR, ".action-widget .monaco-list-row")
-        )
-    )
-    fixes = driver.find_elements(By.CSS_SELECTOR, ".action-widget .monaco-list-row")
-    titles = [i.text for i in fixes if i.text]
+    menu = ".action-widget .monaco-list-row"
+    wait.until(lambda d: any("Enter it" in t for t in texts(menu)))
+    titles = [t for t in texts(menu) if t]
     assert any(t.startswith("Enter it: `with app.app_context():`") for t in titles), titles
     driver.save_screenshot(str(ARTIFACTS / "vscode-quick-fix-menu.png"))
-    next(i for i in fixes if "Enter it" in i.text).click()
+    click(menu, "Enter it")
 
     # Save: the file on disk carries the fix, and the FL105 finding is gone.
     press("s", Keys.CONTROL)
@@ -296,26 +362,21 @@ def test_problems_panel_and_quick_fix_in_code_server(
         press("p", Keys.CONTROL, Keys.SHIFT)
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".quick-input-widget input"))
         ActionChains(driver).send_keys(title).perform()
-        wait.until(
-            lambda d: any(
-                title in r.text
-                for r in d.find_elements(By.CSS_SELECTOR, ".quick-input-list .monaco-list-row")
-            )
-        )
+        wait.until(lambda d: any(title in t for t in texts(".quick-input-list .monaco-list-row")))
         press(Keys.ENTER)
 
     def output_text() -> str:
-        lines = driver.find_elements(By.CSS_SELECTOR, ".panel .output-view .view-line")
-        return "\n".join(line.text for line in lines)
+        return "\n".join(texts(".panel .output-view .view-line"))
 
     run_command("Flask LSP: Restart server")
     run_command("Flask LSP: Show output")
-    wait.until(lambda d: output_text().count("(found via path)") == 2)
+    # The newest lines: the old server stopped, a new one started (found on PATH again).
+    wait.until(lambda d: "Server process exited successfully" in output_text())
     assert f"Starting {flask_lsp} (found via path)" in output_text()
     driver.save_screenshot(str(ARTIFACTS / "vscode-output.png"))
 
 
-@pytest.mark.parametrize("code_server", [False], indirect=True, ids=["flask-lsp not installed"])
+@pytest.mark.parametrize("code_server", ["missing"], indirect=True, ids=["not installed"])
 def test_missing_server_gives_one_message_with_the_install_command(
     code_server: CodeServer, browser: object
 ) -> None:
@@ -328,10 +389,11 @@ def test_missing_server_gives_one_message_with_the_install_command(
     wait = WebDriverWait(driver, 90, poll_frequency=0.25)
 
     def messages() -> list[str]:
-        toasts = driver.find_elements(
-            By.CSS_SELECTOR, ".notification-toast .notification-list-item"
+        toasts: list[str] = driver.execute_script(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText)",
+            ".notification-toast .notification-list-item",
         )
-        return [t.text for t in toasts if "Flask LSP" in t.text]
+        return [t for t in toasts if "Flask LSP" in t]
 
     driver.get(code_server.url)
     wait.until(lambda d: messages())
@@ -342,5 +404,44 @@ def test_missing_server_gives_one_message_with_the_install_command(
     assert "the flask-lsp server was not found on PATH" in message
     assert "Install it with: pip install flask-lsp" in message
     assert "Copy install command" in message
-    status = ".statusbar-item[id$='flask-lsp.status']"
-    assert [e.text.strip() for e in driver.find_elements(By.CSS_SELECTOR, status)] == ["Flask"]
+    status = driver.find_element(By.CSS_SELECTOR, ".statusbar-item[id$='flask-lsp.status']")
+    assert status.text.strip() == "Flask"
+    assert "not found" in (status.get_attribute("aria-label") or "")
+
+
+@pytest.mark.parametrize("code_server", ["python-extension"], indirect=True, ids=["in venv"])
+def test_server_found_through_the_python_extensions_interpreter(
+    code_server: CodeServer, browser: object, flask_lsp: Path
+) -> None:
+    """flask-lsp is not on PATH, only in the interpreter the Python extension selected."""
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    assert isinstance(browser, WebDriver)
+    driver = browser
+    wait = WebDriverWait(driver, 90, poll_frequency=0.25)
+
+    def texts(selector: str) -> list[str]:
+        found: list[str] = driver.execute_script(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText)", selector
+        )
+        return [text.replace("\xa0", " ") for text in found]
+
+    def status() -> str:
+        label: str | None = driver.execute_script(
+            "const e = document.querySelector(arguments[0]);"
+            "return e ? e.getAttribute('aria-label') : null",
+            ".statusbar-item[id$='flask-lsp.status']",
+        )
+        return label or ""
+
+    driver.get(code_server.url)
+    wait.until(lambda d: "Flask LSP: running" in status())
+    python = flask_lsp.parent / "python"
+    assert f"Starting {python} -m flask_lsp (found via python-extension)" in (
+        code_server.extension_log()
+    )
+    # No message asked the user to install anything.
+    assert not [t for t in texts(".notification-toast") if "Flask LSP" in t]
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "vscode-python-extension.png"))
