@@ -912,6 +912,9 @@ def _own_nodes(node: ast.AST) -> Iterable[ast.AST]:
             stack.extend(ast.iter_child_nodes(child))
 
 
+# Route decorators: `app.get("/")(view)` registers `view`; `mapping.get(key)` does not.
+_ROUTE_DECORATORS = frozenset({"route", "get", "post", "put", "patch", "delete"})
+
 # Calls that can register a function (a pre-filter for `_registered_functions`).
 _REGISTERING_ATTRS = frozenset({"add_url_rule", "register_error_handler"}) | (
     cx.REQUEST_HOOKS | cx.APP_HOOKS
@@ -985,15 +988,15 @@ def _registered_functions(tree: ast.Module, source: SourceText) -> dict[str, Exe
                     node.args[1],
                     cx.in_request(f"inside a handler registered by `{text}`"),
                 )
-            elif func.attr in cx.REQUEST_HOOKS and len(node.args) == 1 and func.attr != "route":
+            elif (
+                func.attr in cx.REQUEST_HOOKS
+                and func.attr not in _ROUTE_DECORATORS  # `d.get(key)` registers nothing
+                and len(node.args) == 1
+            ):
                 target, ctx = node.args[0], cx.in_request(f"inside a hook registered by `{text}`")
             elif func.attr in cx.APP_HOOKS and node.args:
                 target, ctx = node.args[0], cx.in_app_only(f"inside a hook registered by `{text}`")
-        elif (
-            isinstance(func, ast.Call)
-            and _last_attr(func) in ("route", "get", "post")
-            and node.args
-        ):
+        elif isinstance(func, ast.Call) and _last_attr(func) in _ROUTE_DECORATORS and node.args:
             target, ctx = node.args[0], cx.in_request(f"inside a view registered by `{text}`")
         elif (
             _last_attr(func) in ("stream_with_context", "copy_current_request_context")

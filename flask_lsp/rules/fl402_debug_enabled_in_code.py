@@ -81,7 +81,13 @@ def _drop_fix(rc: RuleContext, span: Span) -> Fix | None:
         )
     else:
         following = whole.end_line + 1
-        replacement = edits.replace(Span(whole.start_line, 0, following, 0), "")
+        if following < len(source.lines):
+            removed = Span(whole.start_line, 0, following, 0)
+        else:  # the file's last line, with no line break after it: take the one before
+            previous = max(whole.start_line - 1, 0)
+            end = len(source.line(whole.end_line))
+            removed = Span(previous, len(source.line(previous)), whole.end_line, end)
+        replacement = edits.replace(removed, "")
     return Fix("Remove it (debug is off by default; use FLASK_DEBUG=1 locally)", (replacement,))
 
 

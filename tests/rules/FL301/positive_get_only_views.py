@@ -3,7 +3,7 @@ from flask import Blueprint, Flask, request
 from flask.views import MethodView
 
 app = Flask(__name__)
-bp = Blueprint("api", __name__)
+bp = Blueprint("api", __name__)  # expect: FL210
 
 
 @app.route("/signup")

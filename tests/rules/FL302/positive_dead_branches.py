@@ -2,7 +2,7 @@ from flask import Blueprint, Flask, redirect, request
 from flask.views import MethodView
 
 app = Flask(__name__)
-bp = Blueprint("auth", __name__)
+bp = Blueprint("auth", __name__)  # expect: FL210
 
 
 @app.route("/login")

@@ -4,6 +4,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 app = Flask(__name__)
+app.config.from_prefixed_env()
 db = SQLAlchemy(app)
 
 

@@ -1,6 +1,6 @@
 from flask import Blueprint, session
 
-bp = Blueprint("auth", __name__)
+bp = Blueprint("auth", __name__)  # expect: FL210
 
 
 @bp.post("/logout")
