@@ -93,6 +93,9 @@ class ObjectDef:
     has_static: bool = False
     url_defaults: tuple[str, ...] | None = ()  # None: not a literal dict
     function: str | None = None
+    # The name is bound to a new app/blueprint more than once in its scope (`app = Flask()`
+    # twice in one test): routes on it may belong to either object.
+    reassigned: bool = False
 
 
 @dataclass(slots=True)
@@ -419,6 +422,8 @@ class _Extractor:
                 obj.static_url_path = _str(keywords.get("static_url_path"))
                 if folder is not None and obj.static_folder is None:
                     obj.has_static = not _is_none(folder)
+            if key in self.facts.objects:
+                obj.reassigned = True
             self.facts.objects[key] = obj
 
     def factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef, inner: Scope) -> None:

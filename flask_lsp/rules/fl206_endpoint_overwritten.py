@@ -78,6 +78,9 @@ def _collisions(rmap: RouteMap) -> Iterator[tuple[list[Route], Route]]:
     for route in rmap.routes:
         if route.decl is None or not route.decl.view_id:
             continue
+        owner = rmap.objects.get(route.app)
+        if owner is not None and owner[1].reassigned:
+            continue  # `app = Flask()` twice in one scope: which app a route is on is unclear
         groups.setdefault((route.app, route.endpoint), []).append(route)
     for routes in groups.values():
         ids = {r.decl.view_id for r in routes if r.decl is not None}
