@@ -380,7 +380,7 @@ class _FactsVisitor:
 
     def _own_lines(self, statement: ast.stmt) -> Span | None:
         """The statement's span, if it is simple and alone on its lines (safe to wrap)."""
-        if isinstance(statement, _COMPOUND_STATEMENTS):
+        if isinstance(statement, COMPOUND_STATEMENTS):
             return None
         span = self.source.span_of(statement)
         # Matched in place, not sliced: `a=1;b=2;...` on one 1 MB line has 100,000 statements.
@@ -565,24 +565,10 @@ class _FactsVisitor:
     _visit_AsyncWith = _visit_With
 
     def _context_pushed_by(self, expr: ast.expr) -> str | None:
-        if isinstance(expr, ast.Name):
-            value = self.names.assigned_value(expr.id, self.scope, expr.lineno)
-            return self._context_pushed_by(value) if value is not None else None
-        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute):
-            if expr.func.attr in cx.APP_CONTEXT_MANAGERS:
-                return "app"
-            if expr.func.attr in cx.REQUEST_CONTEXT_MANAGERS:
-                return "request"
-        return None
+        return context_pushed_by(self.names, self.scope, expr)
 
     def _pushes(self, statement: ast.stmt) -> str | None:
-        """`ctx.push()` / `app.app_context().push()` as a statement pushes for the rest of the block."""
-        if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
-            return None
-        func = statement.value.func
-        if isinstance(func, ast.Attribute) and func.attr == "push":
-            return self._context_pushed_by(func.value)
-        return None
+        return pushed_by_statement(self.names, self.scope, statement)
 
     def _visit_Assign(self, node: ast.Assign) -> None:
         self._children(node)
@@ -856,6 +842,30 @@ class _FactsVisitor:
         return None
 
 
+def context_pushed_by(names: NameResolver, scope: Scope, expr: ast.expr | None) -> str | None:
+    """ "app" / "request" when entering `expr` pushes that context (`app.app_context()`, or a
+    name bound to one), else None."""
+    if isinstance(expr, ast.Name):
+        value = names.assigned_value(expr.id, scope, expr.lineno)
+        return context_pushed_by(names, scope, value) if value is not None else None
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute):
+        if expr.func.attr in cx.APP_CONTEXT_MANAGERS:
+            return "app"
+        if expr.func.attr in cx.REQUEST_CONTEXT_MANAGERS:
+            return "request"
+    return None
+
+
+def pushed_by_statement(names: NameResolver, scope: Scope, statement: ast.stmt) -> str | None:
+    """`ctx.push()` / `app.app_context().push()` as a statement pushes for the rest of the block."""
+    if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
+        return None
+    func = statement.value.func
+    if isinstance(func, ast.Attribute) and func.attr == "push":
+        return context_pushed_by(names, scope, func.value)
+    return None
+
+
 def _is_copy_call(target: ast.expr, visitor: _FactsVisitor) -> bool:
     if isinstance(target, ast.Call):
         raw = visitor.names.resolve(target.func, visitor.scope) or ""
@@ -923,7 +933,7 @@ _REGISTERING_CALLS = frozenset({"route", "get", "post"})
 _WRAPPING_CALLS = frozenset({"stream_with_context", "copy_current_request_context"})
 
 # Statements that own a block (never "a simple statement alone on its lines").
-_COMPOUND_STATEMENTS = (
+COMPOUND_STATEMENTS = (
     ast.FunctionDef,
     ast.AsyncFunctionDef,
     ast.ClassDef,

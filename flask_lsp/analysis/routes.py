@@ -791,4 +791,6 @@ def converter_of(rule: str, variable: str) -> str:
 
 
 def route_map(workspace: Workspace) -> RouteMap:
-    return workspace.cached(("flask-lsp", "route-map"), lambda: RouteMap(workspace).build())
+    return workspace.cached(
+        ("flask-lsp", "route-map"), lambda: RouteMap(workspace).build(), stable=True
+    )

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from . import contexts as cx
 from .contexts import ExecContext
 from .findings import Span
+from .module import context_pushed_by, pushed_by_statement
 
 if TYPE_CHECKING:
     from .module import ParsedModule
@@ -494,23 +495,11 @@ class _Walker:
         )
 
     def _context_pushed_by(self, expr: ast.expr | None) -> str | None:
-        if isinstance(expr, ast.Name):
-            value = self.names.assigned_value(expr.id, self.m.scope_at(expr), expr.lineno)
-            return self._context_pushed_by(value) if value is not None else None
-        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute):
-            if expr.func.attr in cx.APP_CONTEXT_MANAGERS:
-                return "app"
-            if expr.func.attr in cx.REQUEST_CONTEXT_MANAGERS:
-                return "request"
-        return None
+        scope = self.m.scope_at(expr) if expr is not None else self.m.names.module_scope
+        return context_pushed_by(self.m.names, scope, expr)
 
     def _pushes(self, statement: ast.stmt) -> str | None:
-        if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
-            return None
-        func = statement.value.func
-        if isinstance(func, ast.Attribute) and func.attr == "push":
-            return self._context_pushed_by(func.value)
-        return None
+        return pushed_by_statement(self.m.names, self.m.scope_at(statement), statement)
 
     # -- extensions bound at import time --------------------------------------------------------
 

@@ -181,6 +181,7 @@ class Workspace:
             module_name = module_name or guessed
             is_package = package if is_package is None else is_package
         parsed = parse_module(path, module_name, text, is_package, previous)
+        _reuse_equal_extras(self.modules.get(path), parsed.facts)
         old_signature = self._signatures.get(path)
         self.remove(path, bump=False)
         self.modules[path] = parsed.facts
@@ -192,6 +193,7 @@ class Workspace:
 
     def add_facts(self, path: str, facts: ModuleFacts, digest: str) -> None:
         """Index facts computed elsewhere (by another process of a parallel check)."""
+        _reuse_equal_extras(self.modules.get(path), facts)
         old_signature = self._signatures.get(path)
         self.remove(path, bump=False)
         self.modules[path] = facts
@@ -221,11 +223,17 @@ class Workspace:
         if structure:
             self._stable.clear()
 
-    def cached(self, key: object, compute: Callable[[], T]) -> T:
-        """Memoise a workspace-wide derivation (a route map...) until the next change."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]  # type: ignore[return-value]
+    def cached(self, key: object, compute: Callable[[], T], stable: bool = False) -> T:
+        """Memoise a workspace-wide derivation until the next change.
+
+        `stable=True` for derivations that read only imports, exports, definitions and
+        `extras` (the route map, the import graph): they survive edits that leave all of
+        those alone, which is most keystrokes.
+        """
+        memo = self._stable if stable else self._memo
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]  # type: ignore[return-value]
 
     # -- lookups --------------------------------------------------------------------------------
 
@@ -453,7 +461,7 @@ def _digest(text: str) -> str:
 
 
 def _structure(facts: ModuleFacts) -> object:
-    """What the stable memo depends on: imports, exports, definitions, entry-point hints.
+    """What the stable memo depends on: imports, exports, entry-point hints, extras.
 
     (Module facts are looked up afresh by path wherever a stable entry is used, so an edit
     that changes only function bodies can keep them.)
@@ -465,7 +473,22 @@ def _structure(facts: ModuleFacts) -> object:
         tuple((s.name, s.span.start_line, s.ctx, s.pushed, s.function) for s in facts.import_sites),
         facts.looks_like_entry_point,
         tuple(n for n, _ in facts.imports if n.startswith("alembic")),
+        tuple(sorted(facts.extras.items(), key=lambda item: item[0])),
     )
+
+
+def _reuse_equal_extras(old: ModuleFacts | None, new: ModuleFacts) -> None:
+    """Keep the previous `extras` objects when an edit left them equal.
+
+    Stable derivations (the route map) hold on to these very objects, and rules find their
+    own module's entries in them by identity; reusing them keeps both valid without a rebuild.
+    """
+    if old is None:
+        return
+    for name, value in new.extras.items():
+        previous = old.extras.get(name)
+        if previous is not None and previous == value:
+            new.extras[name] = previous
 
 
 def _imported_by(outer: cx.ExecContext, importer: ModuleFacts, site: ImportSite) -> cx.ExecContext:

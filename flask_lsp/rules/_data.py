@@ -114,7 +114,7 @@ Edge = tuple[ImportStmt, str]  # (the import, the path of the module it runs)
 
 def import_graph(ws: Workspace) -> dict[str, list[Edge]]:
     """Module path -> the workspace modules its import-time imports run, in source order."""
-    return ws.cached(("fl5-import-graph",), lambda: _build_graph(ws))
+    return ws.cached(("fl5-import-graph",), lambda: _build_graph(ws), stable=True)
 
 
 def _build_graph(ws: Workspace) -> dict[str, list[Edge]]:

@@ -35,7 +35,7 @@ Flask's and is not reported.
 
 def check(rc: RuleContext) -> Iterator[Finding]:
     if not rc.workspace.cached(
-        ("FL404", "session-without-key"), lambda: _unconfigured(rc.workspace)
+        ("FL404", "session-without-key"), lambda: _unconfigured(rc.workspace), stable=True
     ):
         return
     places = [

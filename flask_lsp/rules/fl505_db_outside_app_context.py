@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from flask_lsp.analysis import edits
 from flask_lsp.analysis.findings import Finding, Fix, Severity, Span
+from flask_lsp.analysis.module import COMPOUND_STATEMENTS
 
 from ._data import db_needs, describe, is_flask_sqlalchemy, structure
 from .base import Rule, RuleContext
@@ -125,7 +126,7 @@ def _simple_statement(rc: RuleContext, span: Span) -> Span | None:
     source = rc.module.source
     best: ast.stmt | None = None
     for node in ast.walk(rc.module.tree):
-        if not isinstance(node, ast.stmt) or isinstance(node, _COMPOUND):
+        if not isinstance(node, ast.stmt) or isinstance(node, COMPOUND_STATEMENTS):
             continue
         found = source.span_of(node)
         if found.contains(span.start_line, span.start_col) and found.contains(
@@ -140,21 +141,6 @@ def _simple_statement(rc: RuleContext, span: Span) -> Span | None:
     if before.strip() or (after and not after.startswith("#")):
         return None
     return found
-
-
-_COMPOUND = (
-    ast.FunctionDef,
-    ast.AsyncFunctionDef,
-    ast.ClassDef,
-    ast.If,
-    ast.For,
-    ast.AsyncFor,
-    ast.While,
-    ast.With,
-    ast.AsyncWith,
-    ast.Try,
-    ast.Match,
-)
 
 
 RULE = Rule(
