@@ -12,6 +12,7 @@ Everything recorded is small and position-based, so a module's facts can outlive
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import sys
 from collections.abc import Iterable
@@ -157,6 +158,11 @@ class ParsedModule:
     @property
     def tree(self) -> ast.Module:
         return self.parse.tree
+
+    @functools.cached_property
+    def nodes(self) -> list[ast.AST]:
+        """Every node of the tree, in `ast.walk`'s order: one walk shared by all the rules."""
+        return list(ast.walk(self.parse.tree))
 
     def span(self, node: ast.AST) -> Span:
         return self.source.span_of(node)

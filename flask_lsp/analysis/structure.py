@@ -243,6 +243,12 @@ class _Walker:
         text = module.source.text
         self.scan_expressions = any(word in text for word in _DB_WORDS)
         self.mentions_flask_class = "Flask" in text
+        # The names a `Flask(...)` call can be spelled with here (`Flask`, `flask`, aliases).
+        self.flask_spellings = {"Flask", "flask"} | {
+            name
+            for name, bindings in self.names.module_scope.bindings.items()
+            if any((b.target or "").endswith("Flask") for b in bindings)
+        }
 
     # -- module-level passes --------------------------------------------------------------------
 
@@ -294,6 +300,9 @@ class _Walker:
         """A function that creates a `Flask(...)` and returns it (or is named like a factory)."""
         if not self.mentions_flask_class:
             return None
+        body = "\n".join(self.src.lines[node.lineno - 1 : node.end_lineno or node.lineno])
+        if not any(spelling in body for spelling in self.flask_spellings):
+            return None  # cheaper than walking the function twice
         inner = self.names.scope_of(node)
 
         def creates_app(call: ast.expr | None) -> bool:

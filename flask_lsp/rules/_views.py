@@ -79,7 +79,7 @@ def _views(module: ParsedModule) -> list[View]:
         return []
     by_name: dict[str, View] = {}
     found: list[View] = []
-    for node in _functions(module.tree):
+    for node in _functions(module.nodes):
         qualname = module.names.scope_of(node).qualname
         view = View(node, qualname)
         for decorator in node.decorator_list:
@@ -97,7 +97,7 @@ def _views(module: ParsedModule) -> list[View]:
             found.append(view)
         if module.names.scope_of(node).parent is module.names.module_scope:
             by_name[node.name] = view
-    for call, target in _call_registrations(module.tree):
+    for call, target in _call_registrations(module.nodes):
         registered = by_name.get(target)
         if registered is None:
             continue
@@ -158,8 +158,8 @@ def _method_list(methods: list[str]) -> str:
     return "[" + ", ".join(f'"{m}"' for m in unique) + "]"
 
 
-def _functions(tree: ast.AST) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
-    for node in ast.walk(tree):
+def _functions(nodes: list[ast.AST]) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+    for node in nodes:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             yield node
 
@@ -197,9 +197,9 @@ def _literal_methods(node: ast.expr) -> frozenset[str] | None:
     return frozenset(n.upper() for n in names if n is not None)
 
 
-def _call_registrations(tree: ast.AST) -> Iterator[tuple[Registration, str]]:
+def _call_registrations(nodes: list[ast.AST]) -> Iterator[tuple[Registration, str]]:
     """`x.add_url_rule("/r", view_func=f, ...)` and `x.route("/r")(f)`."""
-    for node in ast.walk(tree):
+    for node in nodes:
         if not isinstance(node, ast.Call):
             continue
         func = node.func

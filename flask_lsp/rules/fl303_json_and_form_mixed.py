@@ -35,7 +35,7 @@ or accept one format per endpoint.
 def check(rc: RuleContext) -> Iterator[Finding]:
     if not uses_request(rc):
         return
-    for node in ast.walk(rc.module.tree):
+    for node in rc.module.nodes:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             yield from _check_function(rc, node)
 

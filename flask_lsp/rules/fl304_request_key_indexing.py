@@ -45,7 +45,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
     if not uses_request(rc):
         return
     parents: dict[int, ast.AST] = {}
-    for node in ast.walk(rc.module.tree):
+    for node in rc.module.nodes:
         if not isinstance(node, ast.Subscript) or not isinstance(node.ctx, ast.Load):
             continue
         if isinstance(node.slice, ast.Slice):
@@ -62,7 +62,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         else:
             continue
         if not parents:
-            for parent in ast.walk(rc.module.tree):
+            for parent in rc.module.nodes:
                 for child in ast.iter_child_nodes(parent):
                     parents[id(child)] = parent
         if _handled(node, parents) or _tested_first(rc, node, parents):

@@ -34,13 +34,13 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         return
     converted = {
         id(node.args[0])
-        for node in ast.walk(rc.module.tree)
+        for node in rc.module.nodes
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Name)
         and node.func.id in _CONVERSIONS
         and node.args
     }
-    for node in ast.walk(rc.module.tree):
+    for node in rc.module.nodes:
         if id(node) in converted:
             continue
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):

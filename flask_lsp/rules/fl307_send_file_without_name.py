@@ -29,7 +29,7 @@ _SEND_FILE = frozenset({"flask.send_file"})
 def check(rc: RuleContext) -> Iterator[Finding]:
     if "send_file" not in rc.module.source.text:
         return
-    for node in ast.walk(rc.module.tree):
+    for node in rc.module.nodes:
         if not isinstance(node, ast.Call) or not node.args:
             continue
         raw = rc.module.resolve(node.func)

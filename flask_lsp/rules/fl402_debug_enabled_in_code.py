@@ -53,7 +53,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
 def _drop_fix(rc: RuleContext, span: Span) -> Fix | None:
     """Drop `DEBUG = True` / `app.debug = True` / `update(DEBUG=True)`: Flask's default is off."""
     source = rc.module.source
-    for node in ast.walk(rc.module.tree):
+    for node in rc.module.nodes:
         if isinstance(node, ast.Call):
             for keyword in node.keywords:
                 if keyword.arg == "DEBUG" and rc.module.span(keyword.value) == span:

@@ -62,7 +62,7 @@ _STRING_BUILDERS = frozenset(
 def check(rc: RuleContext) -> Iterator[Finding]:
     if not uses_request(rc):
         return
-    for node in ast.walk(rc.module.tree):
+    for node in rc.module.nodes:
         if not isinstance(node, ast.Call) or not node.args:
             continue
         raw = rc.module.resolve(node.func)

@@ -183,7 +183,7 @@ def _fix(rc: RuleContext, info: FunctionInfo, qualname: str) -> Fix | None:
 def _function_node(
     rc: RuleContext, info: FunctionInfo
 ) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-    for node in ast.walk(rc.module.tree):
+    for node in rc.module.nodes:
         if (
             isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
             and node.lineno - 1 == info.span.start_line

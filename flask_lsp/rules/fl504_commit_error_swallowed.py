@@ -51,7 +51,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
     }
     if not commits:
         return
-    for node in ast.walk(rc.module.tree):
+    for node in rc.module.nodes:
         if not isinstance(node, ast.Try) or _resets(rc, node.finalbody):
             continue
         inside = [

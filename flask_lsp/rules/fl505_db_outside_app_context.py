@@ -125,7 +125,7 @@ def _simple_statement(rc: RuleContext, span: Span) -> Span | None:
     """The simple statement around `span`, if it stands alone on its lines (safe to wrap)."""
     source = rc.module.source
     best: ast.stmt | None = None
-    for node in ast.walk(rc.module.tree):
+    for node in rc.module.nodes:
         if not isinstance(node, ast.stmt) or isinstance(node, COMPOUND_STATEMENTS):
             continue
         found = source.span_of(node)

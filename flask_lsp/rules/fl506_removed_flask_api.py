@@ -112,7 +112,7 @@ _KEYWORDS_SINCE = {
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
-    for node in ast.walk(rc.module.tree):
+    for node in rc.module.nodes:
         if isinstance(node, ast.ImportFrom):
             yield from _flask_ext(rc, node)
             yield from _import_from(rc, node)
