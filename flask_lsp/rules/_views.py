@@ -107,8 +107,20 @@ def _views(module: ParsedModule) -> list[View]:
     return found
 
 
-def own_nodes(node: ast.AST) -> Iterator[ast.AST]:
-    """Nodes of a function body, not descending into nested functions, classes or lambdas."""
+def own_nodes(node: ast.AST) -> list[ast.AST]:
+    """Nodes of a function body, not descending into nested functions, classes or lambdas.
+
+    Several rules ask for the same functions: the list is kept on the node itself, so it lives
+    exactly as long as the tree.
+    """
+    cached: list[ast.AST] | None = getattr(node, "_flask_lsp_own_nodes", None)
+    if cached is None:
+        cached = list(_walk_own(node))
+        setattr(node, "_flask_lsp_own_nodes", cached)  # noqa: B010
+    return cached
+
+
+def _walk_own(node: ast.AST) -> Iterator[ast.AST]:
     stack = list(ast.iter_child_nodes(node))
     while stack:
         child = stack.pop()
