@@ -133,6 +133,8 @@ class Workspace:
         self._memo: dict[object, object] = {}
         self._stable: dict[object, object] = {}
         self._signatures: dict[str, object] = {}
+        # Bumped when imports, exports or extras (routes...) change anywhere.
+        self.structure_generation = 0
 
     # -- updates --------------------------------------------------------------------------------
 
@@ -221,6 +223,7 @@ class Workspace:
         self.generation += 1
         self._memo.clear()
         if structure:
+            self.structure_generation += 1
             self._stable.clear()
 
     def cached(self, key: object, compute: Callable[[], T], stable: bool = False) -> T:

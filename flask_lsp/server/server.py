@@ -58,6 +58,7 @@ class FlaskLanguageServer(HardenedLanguageServer):
         )
         self._pending: dict[str, asyncio.Task[None]] = {}
         self._dirty: set[str] = set()
+        self._lens_generation = -1
         # The running analysis of each document: cancelled when a newer version arrives.
         self._budgets: dict[str, Budget] = {}
         self._timed_out: set[str] = set()  # documents already logged as over the time bound
@@ -237,6 +238,17 @@ class FlaskLanguageServer(HardenedLanguageServer):
             "workspace", "diagnostics", "refresh_support"
         ):
             self.workspace_diagnostic_refresh(None)
+        self._refresh_code_lenses()
+
+    def _refresh_code_lenses(self) -> None:
+        """Lenses show routes, which may be defined by other files: when the workspace's
+        structure (routes, registrations, imports) changed, ask the client to re-request."""
+        generation = self.project.workspace.structure_generation
+        if generation == self._lens_generation:
+            return
+        self._lens_generation = generation
+        if self.capability("workspace", "code_lens", "refresh_support"):
+            self.workspace_code_lens_refresh(None)
 
     def republish_all(self) -> None:
         """Settings or the index changed: re-check every open document."""

@@ -93,6 +93,10 @@ async def lsp_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     def register_capability(params: types.RegistrationParams) -> None:
         return None
 
+    @lsp_client.feature(types.WORKSPACE_CODE_LENS_REFRESH)
+    def code_lens_refresh(params: None) -> None:
+        return None
+
     yield
 
 

@@ -12,6 +12,8 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
+from .helpers import answer_server_requests
+
 WORKSPACE = Path(__file__).parent / "workspace"
 
 
@@ -25,13 +27,7 @@ def server_command() -> list[str]:
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=server_command()))
 async def client(lsp_client: LanguageClient) -> AsyncIterator[LanguageClient]:
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
-    def register_capability(params: types.RegistrationParams) -> None:
-        lsp_client.registrations = [
-            *getattr(lsp_client, "registrations", []),
-            *params.registrations,
-        ]
-
+    answer_server_requests(lsp_client)
     await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=pytest_lsp.client_capabilities("visual-studio-code"),

@@ -67,3 +67,17 @@ async def hover_text(client: LanguageClient, uri: str, line: int, character: int
     assert hover is not None, f"no hover at {line}:{character}"
     assert isinstance(hover.contents, types.MarkupContent)
     return hover.contents.value
+
+
+def answer_server_requests(client: LanguageClient) -> None:
+    """Handle what real editors answer: file-watcher registrations and code-lens refreshes."""
+    client.registrations = []  # type: ignore[attr-defined]
+    client.code_lens_refreshes = 0  # type: ignore[attr-defined]
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register_capability(params: types.RegistrationParams) -> None:
+        client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
+
+    @client.feature(types.WORKSPACE_CODE_LENS_REFRESH)
+    def code_lens_refresh(params: None) -> None:
+        client.code_lens_refreshes += 1  # type: ignore[attr-defined]

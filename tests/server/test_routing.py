@@ -13,7 +13,14 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from .conftest import server_command
-from .helpers import codes, diagnostics_for, hover_text, open_document, replace_text
+from .helpers import (
+    answer_server_requests,
+    codes,
+    diagnostics_for,
+    hover_text,
+    open_document,
+    replace_text,
+)
 
 ROOT = Path(__file__).parent / "routing_workspace"
 PACKAGE = ROOT / "webapp"
@@ -21,10 +28,7 @@ PACKAGE = ROOT / "webapp"
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=server_command()))
 async def client(lsp_client: LanguageClient) -> AsyncIterator[LanguageClient]:
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
-    def register_capability(params: types.RegistrationParams) -> None:
-        pass  # the server asks to watch files; nothing to do in tests
-
+    answer_server_requests(lsp_client)
     await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=pytest_lsp.client_capabilities("visual-studio-code"),

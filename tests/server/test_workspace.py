@@ -41,6 +41,8 @@ async def test_editing_a_helper_updates_its_callers(
     await open_document(client, caller, (workspace / "shop" / "__init__.py").read_text())
     await open_document(client, helper, (workspace / "shop" / "helpers.py").read_text())
     await diagnostics_for(client, caller, lambda d: d == [])
+    await asyncio.sleep(0.2)
+    lens_refreshes = client.code_lens_refreshes  # type: ignore[attr-defined]
     await replace_text(
         client,
         helper,
@@ -49,6 +51,14 @@ async def test_editing_a_helper_updates_its_callers(
     found = await diagnostics_for(client, caller, lambda d: len(d) == 1)
     assert codes(found) == ["FL101"]
     assert "`cart_size()` (it uses `session`)" in found[0].message
+
+    # The helper's imports changed: lenses (routes) elsewhere may be stale, so the client is
+    # asked to re-request them.
+    async def refreshed() -> None:
+        while client.code_lens_refreshes <= lens_refreshes:  # type: ignore[attr-defined]
+            await asyncio.sleep(0.01)
+
+    await asyncio.wait_for(refreshed(), 10)
     assert found[0].related_information
     assert found[0].related_information[0].location.uri == helper
 
