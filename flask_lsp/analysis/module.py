@@ -15,7 +15,7 @@ import ast
 import functools
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -466,7 +466,7 @@ class _FactsVisitor:
         name_span = Span(name_line, max(name_col, 0), name_line, max(name_col, 0) + len(node.name))
         first_line = min([d.lineno for d in node.decorator_list] + [node.lineno]) - 1
         is_generator = self.may_yield and any(
-            isinstance(n, ast.Yield | ast.YieldFrom) for n in _own_nodes(node)
+            isinstance(n, ast.Yield | ast.YieldFrom) for n in walk_own_body(node)
         )
         return FunctionInfo(
             qualname=inner.qualname,
@@ -534,7 +534,7 @@ class _FactsVisitor:
         if not self.mentions_flask:
             return False
         created: set[str] = set()
-        for child in _own_nodes(node):
+        for child in walk_own_body(node):
             if (
                 isinstance(child, ast.Assign)
                 and isinstance(child.value, ast.Call)
@@ -916,8 +916,8 @@ def _dict_values(node: ast.expr | None) -> list[ast.expr]:
     return []
 
 
-def _own_nodes(node: ast.AST) -> Iterable[ast.AST]:
-    """Nodes of a function body, not descending into nested functions or classes."""
+def walk_own_body(node: ast.AST) -> Iterator[ast.AST]:
+    """Nodes of a function body, not descending into nested functions, classes or lambdas."""
     stack = list(ast.iter_child_nodes(node))
     while stack:
         child = stack.pop()

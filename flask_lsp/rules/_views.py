@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from flask_lsp.analysis import edits
 from flask_lsp.analysis.findings import Edit, Fix, Span
-from flask_lsp.analysis.module import ParsedModule
+from flask_lsp.analysis.module import ParsedModule, walk_own_body
 
 from . import _calls
 from ._memo import per_tree
@@ -115,20 +115,9 @@ def own_nodes(node: ast.AST) -> list[ast.AST]:
     """
     cached: list[ast.AST] | None = getattr(node, "_flask_lsp_own_nodes", None)
     if cached is None:
-        cached = list(_walk_own(node))
+        cached = list(walk_own_body(node))
         setattr(node, "_flask_lsp_own_nodes", cached)  # noqa: B010
     return cached
-
-
-def _walk_own(node: ast.AST) -> Iterator[ast.AST]:
-    stack = list(ast.iter_child_nodes(node))
-    while stack:
-        child = stack.pop()
-        yield child
-        if not isinstance(
-            child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda
-        ):
-            stack.extend(ast.iter_child_nodes(child))
 
 
 def add_method_fix(rc: RuleContext, view: View, method: str) -> Fix | None:
