@@ -40,6 +40,17 @@ def _source(ls: FlaskLanguageServer, uri: str) -> SourceText | None:
         return None
 
 
+def _cursor(
+    ls: FlaskLanguageServer, uri: str, position: types.Position
+) -> tuple[str, int, int] | None:
+    """(path, line, code-point column) of a client position, or None for an unknown document."""
+    source = _source(ls, uri)
+    if source is None:
+        return None
+    line, col = ls.encoder.from_client(source, position)
+    return ls.path_of(uri), line, col
+
+
 def _range(ls: FlaskLanguageServer, path: str, span: Span) -> types.Range:
     source = _source(ls, ls.uri_of(path))
     if source is not None:
@@ -122,12 +133,10 @@ def register_routing(server: FlaskLanguageServer) -> None:
     async def definition(
         ls: FlaskLanguageServer, params: types.DefinitionParams
     ) -> list[types.Location] | None:
-        uri = params.text_document.uri
-        source = _source(ls, uri)
-        if source is None:
+        where = _cursor(ls, params.text_document.uri, params.position)
+        if where is None:
             return None
-        line, col = ls.encoder.from_client(source, params.position)
-        path = ls.path_of(uri)
+        path, line, col = where
         places = await _run(ls, lambda: rf.definition(ls.project.workspace, path, line, col))
         return [_location(ls, p) for p in places] or None
 
@@ -135,12 +144,10 @@ def register_routing(server: FlaskLanguageServer) -> None:
     async def references(
         ls: FlaskLanguageServer, params: types.ReferenceParams
     ) -> list[types.Location] | None:
-        uri = params.text_document.uri
-        source = _source(ls, uri)
-        if source is None:
+        where = _cursor(ls, params.text_document.uri, params.position)
+        if where is None:
             return None
-        line, col = ls.encoder.from_client(source, params.position)
-        path = ls.path_of(uri)
+        path, line, col = where
         include = params.context.include_declaration
         places = await _run(
             ls, lambda: rf.references(ls.project.workspace, path, line, col, include)

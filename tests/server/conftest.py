@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
-from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from .helpers import answer_server_requests
+from .helpers import start_session
 
 WORKSPACE = Path(__file__).parent / "workspace"
 
@@ -27,14 +26,7 @@ def server_command() -> list[str]:
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=server_command()))
 async def client(lsp_client: LanguageClient) -> AsyncIterator[LanguageClient]:
-    answer_server_requests(lsp_client)
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
-            root_uri=WORKSPACE.as_uri(),
-            workspace_folders=[types.WorkspaceFolder(uri=WORKSPACE.as_uri(), name="workspace")],
-        )
-    )
+    await start_session(lsp_client, WORKSPACE)
     yield lsp_client
     await lsp_client.shutdown_session()
 

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
+import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
@@ -81,3 +83,21 @@ def answer_server_requests(client: LanguageClient) -> None:
     @client.feature(types.WORKSPACE_CODE_LENS_REFRESH)
     def code_lens_refresh(params: None) -> None:
         client.code_lens_refreshes += 1  # type: ignore[attr-defined]
+
+
+async def start_session(
+    client: LanguageClient,
+    root: Path,
+    capabilities: str = "visual-studio-code",
+    options: object = None,
+) -> None:
+    """Initialise like an editor opening `root` as its one workspace folder."""
+    answer_server_requests(client)
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=pytest_lsp.client_capabilities(capabilities),
+            root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
+            initialization_options=options,
+        )
+    )

@@ -14,12 +14,12 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 
 from .conftest import server_command
 from .helpers import (
-    answer_server_requests,
     codes,
     diagnostics_for,
     hover_text,
     open_document,
     replace_text,
+    start_session,
 )
 
 ROOT = Path(__file__).parent / "routing_workspace"
@@ -28,14 +28,7 @@ PACKAGE = ROOT / "webapp"
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=server_command()))
 async def client(lsp_client: LanguageClient) -> AsyncIterator[LanguageClient]:
-    answer_server_requests(lsp_client)
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
-            root_uri=ROOT.as_uri(),
-            workspace_folders=[types.WorkspaceFolder(uri=ROOT.as_uri(), name="routing")],
-        )
-    )
+    await start_session(lsp_client, ROOT)
     yield lsp_client
     await lsp_client.shutdown_session()
 

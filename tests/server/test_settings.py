@@ -11,20 +11,18 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from .conftest import server_command
-from .helpers import open_document, pull_diagnostics
+from .helpers import open_document, pull_diagnostics, start_session
 
 CONFIGURED = Path(__file__).parent / "configured"
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=server_command()))
 async def configured(lsp_client: LanguageClient) -> AsyncIterator[LanguageClient]:
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=pytest_lsp.client_capabilities("neovim"),
-            root_uri=CONFIGURED.as_uri(),
-            workspace_folders=[types.WorkspaceFolder(uri=CONFIGURED.as_uri(), name="configured")],
-            initialization_options={"ignore": ["FL101"], "severity": {"FL102": "information"}},
-        )
+    await start_session(
+        lsp_client,
+        CONFIGURED,
+        capabilities="neovim",
+        options={"ignore": ["FL101"], "severity": {"FL102": "information"}},
     )
     yield lsp_client
     await lsp_client.shutdown_session()
