@@ -156,7 +156,10 @@ def _serve(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=level, handlers=[handler], format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    from flask_lsp.server import create_server
+    from flask_lsp.startup import cached_generated_code
+
+    with cached_generated_code():
+        from flask_lsp.server import create_server
 
     server = create_server()
     if args.tcp:
