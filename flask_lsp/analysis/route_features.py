@@ -153,6 +153,16 @@ _KEYWORD_CONTEXT = re.compile(
 )
 
 
+# Enough to choose from; typing narrows the list (the client asks again: `incomplete`).
+MAX_COMPLETIONS = 100
+
+
+@dataclass(frozen=True)
+class Completions:
+    items: list[Completion]
+    incomplete: bool = False  # more matched than `items` holds
+
+
 def completions(
     workspace: Workspace,
     path: str,
@@ -161,34 +171,19 @@ def completions(
     col: int,
     function: str | None,
     previous_lines: tuple[str, ...] = (),
-) -> list[Completion]:
+    limit: int = MAX_COMPLETIONS,
+) -> Completions:
     """Completions at `col` of `line_text`; `previous_lines` (the few lines above) let a
     `url_for(` call that spans lines be recognised."""
     before = "\n".join([*previous_lines, line_text[:col]])
     if "url_for(" not in before:
-        return []  # most completion requests: nothing to do, and no route map to build
+        return Completions([])  # most completion requests: nothing to do, and no route map
     rmap = route_map(workspace)
     match = _ENDPOINT_CONTEXT.search(before)
     if match:
         typed = match.group("typed")
-        start = col - len(typed)
-        replace = Span(line, start, line, col)
-        items: list[Completion] = []
-        bases = rmap.relative_bases(path, function) or []
-        for endpoint, routes in sorted(rmap.by_endpoint.items()):
-            detail = " | ".join(sorted({r.rule for r in routes}))
-            items.append(Completion(endpoint, detail, endpoint, replace, "endpoint", _doc(routes)))
-            for base in bases:
-                if (
-                    base
-                    and endpoint.startswith(base + ".")
-                    and "." not in endpoint[len(base) + 1 :]
-                ):
-                    relative = endpoint[len(base) :]
-                    items.append(
-                        Completion(relative, detail, relative, replace, "endpoint", _doc(routes))
-                    )
-        return items
+        replace = Span(line, col - len(typed), line, col)
+        return _endpoint_completions(rmap, path, function, typed, replace, limit)
     match = _KEYWORD_CONTEXT.search(before)
     if match:
         typed = match.group("typed")
@@ -224,8 +219,54 @@ def completions(
                             "variable",
                         )
                     )
-        return items
-    return []
+        return Completions(items)
+    return Completions([])
+
+
+def _endpoint_completions(
+    rmap: RouteMap, path: str, function: str | None, typed: str, replace: Span, limit: int
+) -> Completions:
+    """Endpoint names matching what is typed (as a subsequence, like an editor's fuzzy
+    filter), nearest first: the current blueprint's `.name`s, then this file's endpoints,
+    then the rest alphabetically; at most `limit` of them."""
+    bases = [b for b in rmap.relative_bases(path, function) or [] if b]
+    ranked: list[tuple[int, str, str, list[Route]]] = []
+    for endpoint, routes in rmap.by_endpoint.items():
+        if _fuzzy_match(typed, endpoint):
+            here = any(r.decl_path == path or r.view_path == path for r in routes)
+            ranked.append((1 if here else 2, endpoint, endpoint, routes))
+        for base in bases:
+            rest = endpoint[len(base) + 1 :]
+            if (
+                endpoint.startswith(base + ".")
+                and "." not in rest
+                and _fuzzy_match(typed, "." + rest)
+            ):
+                ranked.append((0, "." + rest, endpoint, routes))
+    ranked.sort(key=lambda entry: (entry[0], entry[1]))
+    items = [
+        Completion(
+            label,
+            " | ".join(sorted({r.rule for r in routes})),
+            label,
+            replace,
+            "endpoint",
+            _doc(routes),
+        )
+        for _, label, _, routes in ranked[:limit]
+    ]
+    return Completions(items, incomplete=len(ranked) > limit)
+
+
+def _fuzzy_match(typed: str, label: str) -> bool:
+    """Are `typed`'s characters in `label`, in order (ignoring case)?"""
+    position = 0
+    lowered = label.lower()
+    for char in typed.lower():
+        position = lowered.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 def _doc(routes: list[Route]) -> str:

@@ -98,18 +98,22 @@ def register_routing(server: FlaskLanguageServer) -> None:
         line, col = ls.encoder.from_client(source, params.position)
         path = ls.path_of(uri)
 
-        def compute() -> list[rf.Completion]:
+        def compute() -> rf.Completions:
             function = _enclosing_function(ls, path, source, line)
             above = tuple(source.line(i) for i in range(max(0, line - 5), line))
             return rf.completions(
                 ls.project.workspace, path, source.line(line), line, col, function, above
             )
 
-        found = await _run(ls, compute)
-        if not found:
+        try:
+            found = await asyncio.get_running_loop().run_in_executor(ls.analysis_executor, compute)
+        except Exception:
+            log.exception("completion failed")
+            return None
+        if not found.items:
             return None
         items = []
-        for index, item in enumerate(found):
+        for index, item in enumerate(found.items):
             kind = (
                 types.CompletionItemKind.Reference
                 if item.kind == "endpoint"
@@ -127,7 +131,7 @@ def register_routing(server: FlaskLanguageServer) -> None:
                     ),
                 )
             )
-        return types.CompletionList(is_incomplete=False, items=items)
+        return types.CompletionList(is_incomplete=found.incomplete, items=items)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     async def definition(

@@ -50,7 +50,7 @@ def test_hover_on_relative_url_for_in_a_nested_blueprint(workspace: Workspace) -
 def test_completion_offers_relative_names_inside_a_blueprint_view(workspace: Workspace) -> None:
     items = rf.completions(
         workspace, path("pages.py"), '    url_for(".', 8, 14, "storefront.pages.index"
-    )
+    ).items
     labels = {item.label for item in items}
     assert {".post", ".download", "pages.post", "api.users.user"} <= labels
     assert all(item.replace.start_col == 13 for item in items)  # the typed `.` is replaced
@@ -58,7 +58,7 @@ def test_completion_offers_relative_names_inside_a_blueprint_view(workspace: Wor
 
 def test_completion_of_url_variables_skips_the_given_ones(workspace: Workspace) -> None:
     line = '    url_for("pages.post", year=1, '
-    items = rf.completions(workspace, path("pages.py"), line, 8, len(line), None)
+    items = rf.completions(workspace, path("pages.py"), line, 8, len(line), None).items
     assert [(i.label, i.detail) for i in items] == [
         ("slug=", "default (required) in /posts/<int:year>/<slug>")
     ]
@@ -114,5 +114,44 @@ def test_hover_on_a_registration_lists_what_it_mounts(workspace: Workspace) -> N
 
 def test_completion_in_a_url_for_call_that_spans_lines(workspace: Workspace) -> None:
     above = ("    return url_for(", '        "pages.post",', "        year=2024,")
-    items = rf.completions(workspace, path("pages.py"), "        ", 20, 8, None, above)
+    items = rf.completions(workspace, path("pages.py"), "        ", 20, 8, None, above).items
     assert [i.label for i in items] == ["slug="]
+
+
+def test_completion_ranks_the_current_blueprint_then_this_file_then_the_rest(
+    workspace: Workspace,
+) -> None:
+    found = rf.completions(
+        workspace, path("pages.py"), '    url_for("', 8, 13, "storefront.pages.index"
+    )
+    labels = [item.label for item in found.items]
+    relative = [label for label in labels if label.startswith(".")]
+    assert labels[: len(relative)] == sorted(relative) and ".post" in relative
+    here = labels[len(relative) :]
+    assert here[0].startswith("pages.")  # endpoints of pages.py come next
+    assert not found.incomplete
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected", "excluded"),
+    [
+        ("me.set", {"me.settings"}, {"me.order", "pages.post"}),
+        ("usrusr", {"api.users.user"}, {"me.settings"}),  # in order, not contiguous
+        ("USERS", {"api.users.user"}, {"pages.post"}),  # case does not matter
+    ],
+)
+def test_completion_keeps_what_matches_the_typed_text(
+    workspace: Workspace, typed: str, expected: set[str], excluded: set[str]
+) -> None:
+    line = f'    url_for("{typed}'
+    found = rf.completions(workspace, path("pages.py"), line, 8, len(line), None)
+    labels = {item.label for item in found.items}
+    assert expected <= labels and not labels & excluded
+    assert all(item.replace.start_col == 13 for item in found.items)
+
+
+def test_a_long_completion_list_is_cut_and_marked_incomplete(workspace: Workspace) -> None:
+    everything = rf.completions(workspace, path("pages.py"), '    url_for("', 8, 13, None)
+    cut = rf.completions(workspace, path("pages.py"), '    url_for("', 8, 13, None, limit=3)
+    assert len(everything.items) > 3 and not everything.incomplete
+    assert cut.items == everything.items[:3] and cut.incomplete
