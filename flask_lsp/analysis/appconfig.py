@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, TypeGuard
 
+from . import astwalk
 from .findings import Span
 
 if TYPE_CHECKING:
@@ -154,7 +155,8 @@ class _Extractor:
             if node.value is not None:
                 for target in targets:
                     self._assignment(target, node.value, profile, in_class)
-        for _, value in ast.iter_fields(node):
+        for field_name in astwalk.node_fields(type(node)):
+            value = getattr(node, field_name, None)
             if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
                 self._block(value, profile, in_class)
             elif isinstance(value, list):
@@ -167,7 +169,7 @@ class _Extractor:
         """Calls in this statement's own expressions (not in nested statements)."""
         stack = [
             child
-            for child in ast.iter_child_nodes(node)
+            for child in astwalk.children(node)
             if not isinstance(child, ast.stmt | ast.ExceptHandler | ast.match_case)
         ]
         while stack:
@@ -175,7 +177,7 @@ class _Extractor:
             if isinstance(child, ast.Call):
                 self._call(child, profile)
             if not isinstance(child, ast.Lambda):
-                stack.extend(ast.iter_child_nodes(child))
+                stack.extend(astwalk.children(child))
 
     # -- what counts ---------------------------------------------------------------------------
 

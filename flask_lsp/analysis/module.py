@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import astwalk
 from . import contexts as cx
 from .budget import checkpoint
 from .contexts import ExecContext
@@ -162,7 +163,7 @@ class ParsedModule:
     @functools.cached_property
     def nodes(self) -> list[ast.AST]:
         """Every node of the tree, in `ast.walk`'s order: one walk shared by all the rules."""
-        return list(ast.walk(self.parse.tree))
+        return astwalk.walk(self.parse.tree)
 
     def span(self, node: ast.AST) -> Span:
         return self.source.span_of(node)
@@ -636,7 +637,7 @@ class _FactsVisitor:
         wanted = set(names)
         return any(
             isinstance(n, ast.Name) and n.id in wanted and isinstance(n.ctx, ast.Load)
-            for n in ast.walk(self.scope.node)
+            for n in astwalk.walk(self.scope.node)
         )
 
     # -- expressions ----------------------------------------------------------------------------
@@ -838,7 +839,7 @@ class _FactsVisitor:
         return None
 
     def _with_value(self, name: str) -> ast.expr | None:
-        for node in ast.walk(self.scope.node):
+        for node in astwalk.walk(self.scope.node):
             if (
                 isinstance(node, ast.withitem)
                 and isinstance(node.optional_vars, ast.Name)
@@ -918,15 +919,10 @@ def _dict_values(node: ast.expr | None) -> list[ast.expr]:
 
 def walk_own_body(node: ast.AST) -> Iterator[ast.AST]:
     """Nodes of a function body, not descending into nested functions, classes or lambdas."""
-    stack = list(ast.iter_child_nodes(node))
-    while stack:
-        child = stack.pop()
-        yield child
-        if not isinstance(
-            child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda
-        ):
-            stack.extend(ast.iter_child_nodes(child))
+    return astwalk.walk_depth_first(astwalk.children(node), _OWN_BODY_STOPS)
 
+
+_OWN_BODY_STOPS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 # Route decorators: `app.get("/")(view)` registers `view`; `mapping.get(key)` does not.
 _ROUTE_DECORATORS = frozenset({"route", "get", "post", "put", "patch", "delete"})

@@ -14,6 +14,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from . import astwalk
 from .budget import checkpoint
 
 # The names Flask's `__init__` exports, for `from flask import *`.
@@ -355,4 +356,4 @@ def _scope_body(node: ast.AST) -> list[ast.AST]:
         return list(node.body)
     if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
         return list(node.body)
-    return list(ast.iter_child_nodes(node))
+    return astwalk.children(node)

@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from . import astwalk
 from .edits import add_import
 from .findings import Edit, Span
 from .names import Scope
@@ -377,15 +378,16 @@ class _Extractor:
         skip_bodies: bool,
     ) -> None:
         roots: list[ast.AST] = []
-        for name, value in ast.iter_fields(node):
+        for name in astwalk.node_fields(type(node)):
             if skip_bodies and name in ("body", "orelse", "finalbody", "handlers", "cases"):
                 continue
+            value = getattr(node, name, None)
             if isinstance(value, list):
                 roots.extend(v for v in value if isinstance(v, ast.AST))
             elif isinstance(value, ast.AST):
                 roots.append(value)
         for root in roots:
-            for child in ast.walk(root):
+            for child in astwalk.walk(root):
                 if isinstance(child, ast.Call):
                     inner_scope = self.m.scope_at(child)
                     self.call(child, inner_scope, function, conditional, in_loop)
@@ -427,7 +429,12 @@ class _Extractor:
             self.facts.objects[key] = obj
 
     def factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef, inner: Scope) -> None:
-        for child in ast.walk(node):
+        prefix = f"{inner.qualname}."
+        if not any(
+            obj.kind == "app" and key.startswith(prefix) for key, obj in self.facts.objects.items()
+        ):
+            return  # no app made in here: not a factory (no need to walk it)
+        for child in astwalk.walk(node):
             if isinstance(child, ast.Return) and isinstance(child.value, ast.Name):
                 key = f"{inner.qualname}.{child.value.id}"
                 obj = self.facts.objects.get(key)

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from . import astwalk
 from . import contexts as cx
 from .contexts import ExecContext
 from .findings import Span
@@ -312,12 +313,12 @@ class _Walker:
 
         assigns = sorted(
             (child.lineno - 1, child.targets[0].id)
-            for child in ast.walk(node)
+            for child in astwalk.walk(node)
             if isinstance(child, ast.Assign)
             and isinstance(child.targets[0], ast.Name)
             and creates_app(child.value)
         )
-        returns = [child for child in ast.walk(node) if isinstance(child, ast.Return)]
+        returns = [child for child in astwalk.walk(node) if isinstance(child, ast.Return)]
         returns_flask = any(creates_app(r.value) for r in returns)
         app_line, app_var = assigns[0] if assigns else (None, None)
         returned = [
@@ -407,7 +408,8 @@ class _Walker:
         else:
             if isinstance(node, ast.Expr | ast.Assign) and self.function is None:
                 self._extension(node)
-            for _, value in ast.iter_fields(node):
+            for field_name in astwalk.node_fields(type(node)):
+                value = getattr(node, field_name, None)
                 if isinstance(value, list):
                     if value and isinstance(value[0], ast.stmt):
                         self._block(value)
@@ -423,7 +425,7 @@ class _Walker:
                     self._generic(value)
 
     def _generic(self, node: ast.AST) -> None:
-        for child in ast.iter_child_nodes(node):
+        for child in astwalk.children(node):
             if isinstance(child, ast.expr):
                 self._expr(child)
             elif isinstance(child, ast.stmt):
@@ -609,7 +611,7 @@ class _Walker:
                 continue
             yield current
             if not isinstance(current, ast.Name | ast.Constant):
-                stack.extend(ast.iter_child_nodes(current))
+                stack.extend(astwalk.children(current))
 
     def _call(self, node: ast.Call) -> None:
         name = (_last(node.func) or "").lower()

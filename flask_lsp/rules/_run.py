@@ -6,6 +6,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from flask_lsp.analysis import astwalk
 from flask_lsp.analysis.appconfig import is_app
 from flask_lsp.analysis.module import ParsedModule
 
@@ -78,7 +79,8 @@ def _block(
                 and is_app(module, func.value)
             ):
                 found.append(RunCall(call, statement, import_time, top_level))
-        for _, value in ast.iter_fields(statement):
+        for field_name in astwalk.node_fields(type(statement)):
+            value = getattr(statement, field_name, None)
             if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
                 _block(module, value, import_time, False, found)
             elif isinstance(value, list):
@@ -90,7 +92,7 @@ def _block(
 def _own_calls(statement: ast.stmt) -> Iterator[ast.Call]:
     stack = [
         child
-        for child in ast.iter_child_nodes(statement)
+        for child in astwalk.children(statement)
         if not isinstance(child, ast.stmt | ast.ExceptHandler | ast.match_case)
     ]
     while stack:
@@ -98,4 +100,4 @@ def _own_calls(statement: ast.stmt) -> Iterator[ast.Call]:
         if isinstance(child, ast.Call):
             yield child
         if not isinstance(child, ast.Lambda):
-            stack.extend(ast.iter_child_nodes(child))
+            stack.extend(astwalk.children(child))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from flask_lsp.analysis import astwalk
 from flask_lsp.analysis.findings import Finding, Related, Severity
 
 from . import _views
@@ -78,7 +79,7 @@ def _tolerate_fallbacks(rc: RuleContext, node: ast.BoolOp, tolerated: set[int]) 
     """`request.form or request.get_json()`: the JSON read only runs when the form is empty."""
     seen_form = False
     for value in node.values:
-        reads = [(n, request_attr(rc, n)) for n in ast.walk(value)]
+        reads = [(n, request_attr(rc, n)) for n in astwalk.walk(value)]
         if seen_form:
             tolerated.update(id(n) for n, attr in reads if attr in JSON_READS)
         seen_form = seen_form or any(attr == "form" for _, attr in reads)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from flask_lsp.analysis import edits
+from flask_lsp.analysis import astwalk, edits
 from flask_lsp.analysis.findings import Finding, Fix, Severity
 
 from ._request import JSON_READS, called_attr, request_attr, uses_request
@@ -63,7 +63,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
             continue
         if not parents:
             for parent in rc.module.nodes:
-                for child in ast.iter_child_nodes(parent):
+                for child in astwalk.children(parent):
                     parents[id(child)] = parent
         if _handled(node, parents) or _tested_first(rc, node, parents):
             continue
@@ -113,7 +113,7 @@ def _tested_first(rc: RuleContext, node: ast.Subscript, parents: dict[int, ast.A
     source = rc.module.source
     container = source.text_at(rc.module.span(node.value))
     key = source.text_at(rc.module.span(node.slice))
-    for other in ast.walk(function):
+    for other in astwalk.walk(function):
         if (
             isinstance(other, ast.Compare)
             and len(other.ops) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from flask_lsp.analysis import astwalk
 from flask_lsp.analysis.findings import Finding, Severity
 
 from ._request import is_request, uses_request
@@ -110,7 +111,7 @@ def _tainted(rc: RuleContext, node: ast.expr, depth: int) -> str | None:
                     return found
         if isinstance(child, ast.Lambda | ast.comprehension):
             continue
-        stack.extend(ast.iter_child_nodes(child))
+        stack.extend(astwalk.children(child))
     return None
 
 

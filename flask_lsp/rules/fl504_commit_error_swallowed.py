@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from flask_lsp.analysis import edits
+from flask_lsp.analysis import astwalk, edits
 from flask_lsp.analysis.findings import Finding, Fix, Related, Severity, Span
 from flask_lsp.analysis.structure import DbUse
 
@@ -110,7 +110,7 @@ def _own_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
         node = stack.pop()
         yield node
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
-            stack.extend(ast.iter_child_nodes(node))
+            stack.extend(astwalk.children(node))
 
 
 def _unhandled_nodes(rc: RuleContext, body: list[ast.stmt]) -> Iterator[ast.AST]:
@@ -123,7 +123,7 @@ def _unhandled_nodes(rc: RuleContext, body: list[ast.stmt]) -> Iterator[ast.AST]
             continue
         yield node
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
-            stack.extend(ast.iter_child_nodes(node))
+            stack.extend(astwalk.children(node))
 
 
 def _handles_everything(rc: RuleContext, node: ast.Try) -> bool:

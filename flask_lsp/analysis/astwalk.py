@@ -1,0 +1,100 @@
+"""Walking ASTs quickly: the analysis walks every tree several times.
+
+`ast.walk` goes through two generators (`iter_child_nodes`, `iter_fields`) and a `getattr` per
+field, including fields that never hold a node (`Name.id`, `Attribute.attr`...), and it yields
+the marker nodes of expression contexts and operators (`Load()`, `Add()`), about a third of a
+tree, which no analysis looks at. These walks read only the fields that can hold nodes (per node
+type, computed once), skip the markers, and otherwise visit what `ast.walk` visits, in the same
+order.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+# Fields that never hold a node, in any node type: names, numbers, flags, markers.
+_NOT_NODES = frozenset(
+    {
+        "id",
+        "attr",
+        "name",
+        "asname",
+        "arg",
+        "module",
+        "level",
+        "type_comment",
+        "kind",
+        "simple",
+        "conversion",
+        "is_async",
+        "rest",
+        "kwd_attrs",
+        "ctx",
+        "op",
+        "ops",
+    }
+)
+# ...and in these node types, `value`/`names` hold a Python value or strings.
+_NOT_NODES_IN = {
+    ast.Constant: frozenset({"value"}),
+    ast.MatchSingleton: frozenset({"value"}),
+    ast.Global: frozenset({"names"}),
+    ast.Nonlocal: frozenset({"names"}),
+}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def node_fields(kind: type) -> tuple[str, ...]:
+    """The fields of node type `kind` that can hold child nodes."""
+    fields = _FIELDS.get(kind)
+    if fields is None:
+        skipped = _NOT_NODES | _NOT_NODES_IN.get(kind, frozenset())
+        fields = _FIELDS[kind] = tuple(f for f in getattr(kind, "_fields", ()) if f not in skipped)
+    return fields
+
+
+def children(node: ast.AST) -> list[ast.AST]:
+    """`ast.iter_child_nodes(node)` without the context and operator markers, as a list."""
+    found: list[ast.AST] = []
+    fields = _FIELDS.get(type(node))
+    if fields is None:
+        fields = node_fields(type(node))
+    for name in fields:
+        value = getattr(node, name, None)
+        if type(value) is list:
+            found.extend(item for item in value if isinstance(item, ast.AST))
+        elif isinstance(value, ast.AST):
+            found.append(value)
+    return found
+
+
+def walk(node: ast.AST) -> list[ast.AST]:
+    """`ast.walk(node)` (breadth first, `node` first) without the markers, as a list."""
+    found: list[ast.AST] = [node]
+    index = 0
+    fields_of = _FIELDS
+    while index < len(found):
+        current = found[index]
+        index += 1
+        fields = fields_of.get(type(current))
+        if fields is None:
+            fields = node_fields(type(current))
+        for name in fields:
+            value = getattr(current, name, None)
+            if type(value) is list:
+                found.extend(item for item in value if isinstance(item, ast.AST))
+            elif isinstance(value, ast.AST):
+                found.append(value)
+    return found
+
+
+def walk_depth_first(nodes: list[ast.AST], stop: tuple[type, ...] = ()) -> Iterator[ast.AST]:
+    """Every node under `nodes` (a stack: the last first), not below nodes of the `stop` types
+    (which are yielded themselves)."""
+    stack = list(nodes)
+    while stack:
+        current = stack.pop()
+        yield current
+        if not isinstance(current, stop):
+            stack.extend(children(current))
