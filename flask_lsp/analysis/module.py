@@ -182,8 +182,12 @@ def parse_module(
     text: str,
     is_package: bool = False,
     previous: ParsedModule | None = None,
+    extract: bool = True,
 ) -> ParsedModule:
-    """Parse and analyse one module; `previous` (its last version) lets typing re-parse less."""
+    """Parse and analyse one module; `previous` (its last version) lets typing re-parse less.
+
+    `extract=False` leaves out the extra facts (routes, configuration...): for a module parsed
+    again only for its AST, whose facts are already indexed."""
     source = SourceText(text)
     parsed = parse_tolerant(source, (previous.source, previous.parse) if previous else None)
     try:
@@ -216,8 +220,9 @@ def parse_module(
         import_sites=visitor.import_sites,
     )
     module = ParsedModule(path, module_name, source, parsed, names, facts, visitor.scope_of_node)
-    for name, extract in extractors():
-        facts.extras[name] = extract(module)
+    if extract:
+        for name, extractor in extractors():
+            facts.extras[name] = extractor(module)
     return module
 
 

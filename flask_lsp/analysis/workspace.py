@@ -165,7 +165,7 @@ class Workspace:
         digest = _digest(text)
         if facts is None or self._hashes.get(path) != digest:
             return self.index(path, text, digest=digest)
-        parsed = parse_module(path, facts.module_name, text, facts.is_package)
+        parsed = parse_module(path, facts.module_name, text, facts.is_package, extract=False)
         parsed.facts = facts
         return parsed
 

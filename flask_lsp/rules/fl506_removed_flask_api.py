@@ -111,7 +111,14 @@ _KEYWORDS_SINCE = {
 }
 
 
+# Cheap tests before resolving names: the last part of each removed name, and each renamed
+# keyword (most attributes and calls of a module are neither).
+_LAST_PARTS = frozenset(name.rpartition(".")[2] for name in NAMES)
+_RENAMED_KEYWORDS = frozenset(k for renames in KEYWORDS.values() for k in renames)
+
+
 def check(rc: RuleContext) -> Iterator[Finding]:
+    names = _LAST_PARTS | _reexported_as(rc)
     for node in rc.module.nodes:
         if isinstance(node, ast.ImportFrom):
             yield from _flask_ext(rc, node)
@@ -119,9 +126,10 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         elif isinstance(node, ast.Import):
             yield from _flask_ext(rc, node)
         elif isinstance(node, ast.Attribute):
-            yield from _attribute(rc, node)
+            yield from _attribute(rc, node, node.attr in names)
         elif isinstance(node, ast.Call):
-            yield from _keywords(rc, node)
+            if any(k.arg in _RENAMED_KEYWORDS for k in node.keywords):
+                yield from _keywords(rc, node)
             yield from _config_call(rc, node)
         elif isinstance(node, ast.Subscript):
             yield from _config_item(rc, node)
@@ -221,8 +229,30 @@ def _reimport_fix(
     )
 
 
-def _attribute(rc: RuleContext, node: ast.Attribute) -> Iterator[Finding]:
-    if isinstance(node.value, ast.Name | ast.Attribute):
+def _reexported_as(rc: RuleContext) -> frozenset[str]:
+    """Other names the workspace's modules give a removed API: `from flask import escape as e`
+    in `utils.py` makes `utils.e` one."""
+
+    def compute() -> frozenset[str]:
+        found = set()
+        for facts in rc.workspace.modules.values():
+            for name, (kind, target) in facts.exports.items():
+                if kind != "import" or not target or name in _LAST_PARTS:
+                    continue
+                owner = target.rpartition(".")[0]
+                if not (owner == "flask" or owner.startswith("flask.")) and (
+                    rc.workspace.module(owner) is None
+                ):
+                    continue  # from a third-party or standard module: not a Flask name
+                if (rc.workspace.canonical(target, facts.path) or "") in NAMES:
+                    found.add(name)
+        return frozenset(found)
+
+    return rc.workspace.cached("fl506-reexported-as", compute, stable=True)
+
+
+def _attribute(rc: RuleContext, node: ast.Attribute, may_be_removed: bool) -> Iterator[Finding]:
+    if may_be_removed and isinstance(node.value, ast.Name | ast.Attribute):
         raw = rc.module.resolve(node)
         removed = NAMES.get(rc.canonical(raw) or "") if raw else None
         if removed is not None:
