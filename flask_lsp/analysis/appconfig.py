@@ -43,6 +43,9 @@ _APP_ATTRIBUTES = {"secret_key": "SECRET_KEY", "debug": "DEBUG", "testing": "TES
 _EXTERNAL_LOADS = frozenset(
     {"from_object", "from_pyfile", "from_envvar", "from_prefixed_env", "from_file"}
 )
+# Everything recorded needs one of these words in the text (`.config`, a known key, `app.debug`,
+# `Flask(...)`): most modules have none, and need no walk.
+_WORDS_NEEDED = ("config", "Flask", *KNOWN_KEYS, *_APP_ATTRIBUTES)
 # Words of identifiers: `DevelopmentConfig` -> Development, Config; `test_config` -> test, config.
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _DEVELOPMENT_WORDS = frozenset({"dev", "develop", "development", "local", "debug"})
@@ -124,7 +127,8 @@ class _Extractor:
 
     def run(self) -> ConfigFacts:
         base = "testing" if self.test_module else ""
-        self._block(self.module.tree.body, base, in_class=None)
+        if any(word in self.module.source.text for word in _WORDS_NEEDED):
+            self._block(self.module.tree.body, base, in_class=None)
         return ConfigFacts(
             tuple(self.values), tuple(self.external), self.uses_flask_session, self.creates_app
         )
