@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from genworkspace import generate_workspace
+from genworkspace import byte_compile_flask_lsp, generate_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE = ROOT / ".cache" / "bench"
@@ -484,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     args.cache = args.cache.resolve()
+    byte_compile_flask_lsp()
     if args.check_cmd:
         CHECK_PREFIX[:] = shlex.split(args.check_cmd)
         if os.sep in CHECK_PREFIX[0]:

@@ -47,7 +47,7 @@ from typing import Any
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from genworkspace import Module, generate_workspace
+from genworkspace import Module, byte_compile_flask_lsp, generate_workspace
 
 TARGETS_MS = {
     "initialize_cold": 500.0,
@@ -389,17 +389,6 @@ async def cold_starts(command: list[str], runs: int, tmp: Path) -> tuple[list[fl
         finally:
             await client.stop()
     return times, cpu
-
-
-def byte_compile_flask_lsp() -> None:
-    """Write flask-lsp's `.pyc` files, as `pip install` does for an installed package: an
-    editable install under PYTHONDONTWRITEBYTECODE (set on some machines) would otherwise
-    compile every module from source at each start."""
-    import compileall
-
-    import flask_lsp
-
-    compileall.compile_dir(str(Path(flask_lsp.__file__).parent), quiet=1)
 
 
 async def start_py_spy(

@@ -610,5 +610,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def byte_compile_flask_lsp() -> None:
+    """Write flask-lsp's `.pyc` files, as `pip install` does for an installed package: an
+    editable install under PYTHONDONTWRITEBYTECODE (set on some machines) would otherwise
+    compile every module from source at each start. (Shared by the benchmarks.)"""
+    import compileall
+
+    import flask_lsp
+
+    compileall.compile_dir(str(Path(flask_lsp.__file__).parent), quiet=1)
+
+
 if __name__ == "__main__":
     sys.exit(main())
