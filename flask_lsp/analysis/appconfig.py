@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, TypeGuard
 
 from . import astwalk
 from .findings import Span
+from .incremental import splice
+from .module import Marks
 
 if TYPE_CHECKING:
     from .module import ParsedModule
@@ -74,8 +76,15 @@ class ConfigFacts:
     creates_app: bool = False  # `Flask(...)` is called here
 
 
+NAME = "config"
+
+
 def extract_config(module: ParsedModule) -> ConfigFacts:
     return _Extractor(module).run()
+
+
+def replace_config(module: ParsedModule, previous: ParsedModule, index: int) -> ConfigFacts | None:
+    return _Extractor(module).replace(previous, index)
 
 
 def is_test_module(path: str) -> bool:
@@ -125,13 +134,45 @@ class _Extractor:
         )
         self.creates_app = False
 
+    def switches(self) -> tuple[bool, ...]:
+        """What this module's text and imports decide for every statement."""
+        walk = any(word in self.module.source.text for word in _WORDS_NEEDED)
+        return (walk, self.flask_module, self.config_module, self.uses_flask_session)
+
     def run(self) -> ConfigFacts:
         base = "testing" if self.test_module else ""
-        if any(word in self.module.source.text for word in _WORDS_NEEDED):
-            self._block(self.module.tree.body, base, in_class=None)
+        marks = self.module.marks[NAME] = Marks(switches=self.switches())
+        for statement in self.module.tree.body:
+            before, self.creates_app = self.creates_app, False
+            if marks.switches[0]:
+                self._statement(statement, base, in_class=None)
+            marks.extra.append(self.creates_app)  # this statement calls `Flask(...)`
+            self.creates_app = before or self.creates_app
+            marks.ends.append((len(self.values), len(self.external)))
         return ConfigFacts(
             tuple(self.values), tuple(self.external), self.uses_flask_session, self.creates_app
         )
+
+    def replace(self, previous: ParsedModule, index: int) -> ConfigFacts | None:
+        """`extract_config` when only top-level function `index` changed (see incremental.py)."""
+        marks = previous.marks.get(NAME)
+        old = previous.facts.extras.get(NAME)
+        body = self.module.tree.body
+        if not isinstance(old, ConfigFacts) or marks is None or len(marks.ends) != len(body):
+            return None
+        if self.switches() != marks.switches:
+            return None
+        if marks.switches[0]:
+            base = "testing" if self.test_module else ""
+            self._statement(body[index], base, in_class=None)
+        parts, ends = splice(
+            [list(old.values), list(old.external)], [self.values, self.external], marks, index
+        )
+        creates = [*marks.extra[:index], self.creates_app, *marks.extra[index + 1 :]]
+        self.module.marks[NAME] = Marks(ends, [], creates, marks.switches)
+        values, external = parts
+        assert isinstance(values, list) and isinstance(external, list)
+        return ConfigFacts(tuple(values), tuple(external), self.uses_flask_session, any(creates))
 
     # -- traversal ------------------------------------------------------------------------------
 

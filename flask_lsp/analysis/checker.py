@@ -13,16 +13,28 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask_lsp.config import Settings
 
 from .budget import checkpoint
 from .findings import Finding
+from .incremental import same_to_others
 from .module import ParsedModule
-from .source import read_source
+from .source import first_line, read_source
 from .workspace import Workspace, iter_python_files
 
+if TYPE_CHECKING:
+    from flask_lsp.rules.base import Rule
+
 log = logging.getLogger(__name__)
+
+
+def all_rules() -> tuple[Rule, ...]:
+    from flask_lsp.rules.registry import all_rules as registered
+
+    return registered()
+
 
 _NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:\s*,?\s*[A-Z]+[0-9]+)*))?", re.I)
 _PARSED_CACHE_SIZE = 64
@@ -38,6 +50,9 @@ class Project:
         self._parsed: OrderedDict[str, ParsedModule] = OrderedDict()
         self._parsed_lines = 0
         self._open_texts: dict[str, str] = {}
+        # Per path, the last findings, the module, workspace generation and settings they are
+        # for: an edit inside one function re-checks that function only (see `findings`).
+        self._last: dict[str, tuple[ParsedModule, int, Settings, list[Finding]]] = {}
 
     # -- feeding it -----------------------------------------------------------------------------
 
@@ -129,16 +144,65 @@ class Project:
         parsed = self.parsed(path)
         if parsed is None:
             return []
-        return check_module(parsed, self.workspace, self.settings)
+        found = self._findings_after_one_function(parsed)
+        if found is None:
+            found = check_module(parsed, self.workspace, self.settings)
+        if path in self._open_texts:
+            self._last[path] = (parsed, self.workspace.generation, self.settings, found)
+        return found
+
+    def _findings_after_one_function(self, parsed: ParsedModule) -> list[Finding] | None:
+        """The findings of `parsed`, from those of its previous version, when the only change
+        since is one top-level function that shows the rest of the workspace what it showed
+        before (`same_to_others`): the findings of every other statement stand; that function
+        is checked alone, and module-wide rules check the whole module again."""
+        if parsed.derived_from is None:
+            return None
+        previous, index = parsed.derived_from
+        last = self._last.get(parsed.path)
+        if last is None or last[0] is not previous or last[2] is not self.settings:
+            return None
+        if self.workspace.generation != last[1] + 1:
+            return None  # another file changed as well
+        if not same_to_others(previous, parsed, index):
+            return None
+        statement = previous.tree.body[index]
+        first = first_line(statement)
+        last_line = (statement.end_lineno or statement.lineno) - 1
+
+        def inside(finding: Finding) -> bool:
+            return first <= finding.span.start_line <= last_line
+
+        def reaches_in(finding: Finding) -> bool:
+            """Does a finding elsewhere show or edit the function's lines (a fix that wraps
+            the rest of the module, a related place)?"""
+            spans = [e.span for e in (finding.fix.edits if finding.fix else ()) if e.path is None]
+            spans += [r.span for r in finding.related if r.path == parsed.path]
+            return any(s.start_line <= last_line and s.end_line >= first for s in spans)
+
+        wide = {rule.code for rule in all_rules() if rule.module_wide}
+        kept = [f for f in last[3] if not inside(f) and f.code not in wide]
+        if any(reaches_in(f) for f in kept):
+            return None
+        fresh = check_module(
+            parsed.only_statement(index), self.workspace, self.settings, lambda r: not r.module_wide
+        )
+        redone = check_module(parsed, self.workspace, self.settings, lambda r: r.module_wide)
+        return sorted([*kept, *(f for f in fresh if inside(f)), *redone], key=lambda f: f.sort_key)
 
 
-def check_module(parsed: ParsedModule, workspace: Workspace, settings: Settings) -> list[Finding]:
+def check_module(
+    parsed: ParsedModule,
+    workspace: Workspace,
+    settings: Settings,
+    which: Callable[[Rule], bool] | None = None,
+) -> list[Finding]:
+    """The findings of the enabled rules (those `which` picks) on `parsed`."""
     from flask_lsp.rules.base import RuleContext
-    from flask_lsp.rules.registry import all_rules
 
     found: dict[tuple[object, ...], Finding] = {}
     for rule in all_rules():
-        if not settings.enabled(rule.code):
+        if not settings.enabled(rule.code) or (which is not None and not which(rule)):
             continue
         checkpoint()
         try:

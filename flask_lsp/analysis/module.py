@@ -12,6 +12,7 @@ Everything recorded is small and position-based, so a module's facts can outlive
 from __future__ import annotations
 
 import ast
+import copy
 import functools
 import re
 import sys
@@ -145,6 +146,21 @@ class ModuleFacts:
 
 
 @dataclass
+class Marks:
+    """Where each top-level statement's output ends in an analysis's lists (their lengths after
+    it), and the analysis's state on entering it: what lets an edit inside one function re-use
+    the output of every other statement (see incremental.py)."""
+
+    ends: list[tuple[int, ...]] = field(default_factory=list)
+    entry: list[Any] = field(default_factory=list)
+    # Anything else the analysis needs to redo one statement alone (per statement or not).
+    extra: list[Any] = field(default_factory=list)
+    # Switches the analysis took from the whole text (`"Flask" in text`...): another value
+    # changes how every statement is analysed, so nothing can be re-used.
+    switches: tuple[object, ...] = ()
+
+
+@dataclass
 class ParsedModule:
     """A module while its AST is alive: what rules see."""
 
@@ -155,15 +171,56 @@ class ParsedModule:
     names: NameResolver
     facts: ModuleFacts
     scope_of_node: dict[int, Scope]  # id(node) -> innermost scope, for every visited expression
+    # Per analysis, where each top-level statement's output ends (see incremental.py).
+    marks: dict[str, Marks] = field(default_factory=dict)
+    # When this module came from a previous version by re-analysing one top-level function:
+    # that version and the function's index (see incremental.py).
+    derived_from: tuple[ParsedModule, int] | None = None
+    # A view for checking one top-level statement only (see `only_statement`): its index.
+    region: int | None = None
 
     @property
     def tree(self) -> ast.Module:
         return self.parse.tree
 
+    @property
+    def checked_statements(self) -> list[ast.stmt]:
+        """The top-level statements rules look at: all, or the region's one."""
+        body = self.parse.tree.body
+        return body if self.region is None else body[self.region : self.region + 1]
+
+    @property
+    def cache_token(self) -> object:
+        """What per-module memos of rule helpers are keyed on (a view is not its module)."""
+        return self.parse.tree if self.region is None else self
+
     @functools.cached_property
+    def statement_nodes(self) -> list[list[ast.AST]]:
+        """The nodes of each top-level statement (breadth first within it)."""
+        return [astwalk.walk(statement) for statement in self.parse.tree.body]
+
+    @functools.cached_property
+    def all_nodes(self) -> list[ast.AST]:
+        """Every node of the tree, statement by statement: one walk shared by all the rules
+        (an edit inside one statement walks that statement again, see `incremental`)."""
+        found: list[ast.AST] = [self.parse.tree]
+        for nodes in self.statement_nodes:
+            found.extend(nodes)
+        return found
+
+    @property
     def nodes(self) -> list[ast.AST]:
-        """Every node of the tree, in `ast.walk`'s order: one walk shared by all the rules."""
-        return astwalk.walk(self.parse.tree)
+        """The nodes rules look at: `all_nodes`, or those of the region's statement."""
+        if self.region is None:
+            return self.all_nodes
+        return [self.parse.tree, *self.statement_nodes[self.region]]
+
+    def only_statement(self, index: int) -> ParsedModule:
+        """A view of this module in which rules check top-level statement `index` only (they
+        still see the whole module through its facts, names and `all_nodes`)."""
+        view = copy.copy(self)
+        view.region = index
+        return view
 
     def span(self, node: ast.AST) -> Span:
         return self.source.span_of(node)
@@ -190,6 +247,12 @@ def parse_module(
     again only for its AST, whose facts are already indexed."""
     source = SourceText(text)
     parsed = parse_tolerant(source, (previous.source, previous.parse) if previous else None)
+    if previous is not None and extract:
+        from .incremental import reanalyse_one_function
+
+        module = reanalyse_one_function(previous, path, source, parsed)
+        if module is not None:
+            return module
     try:
         names = NameResolver(parsed.tree, module_name, is_package)
         visitor = _FactsVisitor(source, names, parsed.tree)
@@ -213,15 +276,17 @@ def parse_module(
         thread_starts=visitor.thread_starts,
         context_creations=visitor.creations,
         mentions_server_name="SERVER_NAME" in text,
-        looks_like_entry_point=_looks_like_entry_point(path, text, visitor),
+        looks_like_entry_point=_looks_like_entry_point(path, text, bool(visitor.app_vars)),
         broken=parsed.broken,
         parse_error=parsed.error,
         imports=visitor.imports,
         import_sites=visitor.import_sites,
     )
     module = ParsedModule(path, module_name, source, parsed, names, facts, visitor.scope_of_node)
+    visitor.marks.extra = [visitor.registered, visitor.app_vars]
+    module.marks["facts"] = visitor.marks
     if extract:
-        for name, extractor in extractors():
+        for name, extractor, _ in extractors():
             facts.extras[name] = extractor(module)
     return module
 
@@ -253,11 +318,11 @@ def _deeper_than(node: ast.AST, limit: int) -> bool:
     return False
 
 
-def _looks_like_entry_point(path: str, text: str, visitor: _FactsVisitor) -> bool:
+def _looks_like_entry_point(path: str, text: str, makes_app: bool) -> bool:
     name = path.replace("\\", "/").rpartition("/")[2]
     if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
         return True
-    return bool(visitor.app_vars) or "__main__" in text
+    return makes_app or "__main__" in text
 
 
 def _exports(names: NameResolver) -> dict[str, tuple[str, str | None]]:
@@ -302,7 +367,13 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 class _FactsVisitor:
-    def __init__(self, source: SourceText, names: NameResolver, tree: ast.Module) -> None:
+    def __init__(
+        self,
+        source: SourceText,
+        names: NameResolver,
+        tree: ast.Module,
+        registered: dict[str, ExecContext] | None = None,
+    ) -> None:
         self.source = source
         self.names = names
         self.tree = tree
@@ -322,7 +393,10 @@ class _FactsVisitor:
         self.import_sites: list[ImportSite] = []
         self.scope_of_node: dict[int, Scope] = {}
         self.view_classes: set[str] = set()
-        self.registered = _registered_functions(tree, source)
+        self.registered = (
+            registered if registered is not None else _registered_functions(tree, source)
+        )
+        self.marks = Marks()
         # Cheap textual pre-checks: no `yield` in the text, no generator; no `Flask` in the
         # text, no name that resolves to `...Flask` (so no factory by construction).
         self.may_yield = "yield" in source.text
@@ -330,7 +404,24 @@ class _FactsVisitor:
         self.app_vars: dict[int, list[tuple[str, int]]] = {}  # id(scope) -> [(name, line)]
 
     def run(self) -> None:
-        self._block(self.tree.body)
+        self._block(self.tree.body, self.marks)
+
+    def visit_alone(self, statement: ast.stmt, entry: tuple[frozenset[str], str]) -> None:
+        """Visit one top-level statement in the state `entry` recorded for it by a full run."""
+        self.pushed, self.push_reason = entry
+        self.statement = self._own_lines(statement)
+        self._visit(statement)
+
+    def outputs(self) -> list[list[Any]]:
+        """The lists a top-level statement appends to (see `Marks`)."""
+        return [
+            self.uses,
+            self.calls,
+            self.thread_starts,
+            self.creations,
+            self.imports,
+            self.import_sites,
+        ]
 
     # -- traversal ------------------------------------------------------------------------------
 
@@ -376,10 +467,12 @@ class _FactsVisitor:
                 elif kind not in LEAF_TYPES and isinstance(value, ast.AST):
                     self._visit(value)
 
-    def _block(self, statements: list[ast.stmt]) -> None:
+    def _block(self, statements: list[ast.stmt], marks: Marks | None = None) -> None:
         saved = (self.pushed, self.push_reason, self.statement)
         for statement in statements:
             checkpoint()  # a time bound or a newer edit can stop a long analysis here
+            if marks is not None:
+                marks.entry.append((self.pushed, self.push_reason))
             self.statement = self._own_lines(statement)
             self._visit(statement)
             pushed = self._pushes(statement)
@@ -388,6 +481,8 @@ class _FactsVisitor:
                 self.push_reason = (
                     f"after `{_short(self.source.text_at(self.source.span_of(statement)))}`"
                 )
+            if marks is not None:
+                marks.ends.append((*map(len, self.outputs()), len(self.functions)))
         self.pushed, self.push_reason, self.statement = saved
 
     def _own_lines(self, statement: ast.stmt) -> Span | None:
@@ -979,9 +1074,16 @@ def _walk_calls(tree: ast.AST) -> list[ast.Call]:
     return calls
 
 
-def _registered_functions(tree: ast.Module, source: SourceText) -> dict[str, ExecContext]:
+def _registered_functions(tree: ast.AST, source: SourceText) -> dict[str, ExecContext]:
     """Functions registered by a call rather than a decorator: `app.add_url_rule(..., view_func=f)`."""
     registered: dict[str, ExecContext] = {}
+    for name, ctx in registrations(tree, source):
+        registered.setdefault(name, ctx)
+    return registered
+
+
+def registrations(tree: ast.AST, source: SourceText) -> Iterator[tuple[str, ExecContext]]:
+    """The (function name, context) registrations by call under `tree`, breadth first."""
     for node in _walk_calls(tree):
         func = node.func
         if isinstance(func, ast.Attribute):
@@ -1025,8 +1127,7 @@ def _registered_functions(tree: ast.Module, source: SourceText) -> dict[str, Exe
         if isinstance(target, ast.Call) and _last_attr(target.func) == "as_view":
             continue
         if ctx is not None and isinstance(target, ast.Name):
-            registered.setdefault(target.id, ctx)
-    return registered
+            yield target.id, ctx
 
 
 def binding_target(binding: Binding | None) -> str | None:

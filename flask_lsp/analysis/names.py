@@ -96,6 +96,36 @@ class NameResolver:
         self._merged: dict[tuple[int, str], Binding] = {}
         _ScopeBuilder(self).build(tree, self.module_scope)
 
+    def replacing_function(
+        self, tree: ast.Module, old: ast.FunctionDef | ast.AsyncFunctionDef, new: ast.AST
+    ) -> tuple[NameResolver, set[int]]:
+        """This module's resolver for `tree`, where top-level function `old` became `new` with
+        the same header (so the module scope binds the same names): the other statements'
+        scopes are shared, `new`'s are built. Also returns the ids of `old`'s scopes."""
+        assert isinstance(new, ast.FunctionDef | ast.AsyncFunctionDef)
+        resolver = NameResolver.__new__(NameResolver)
+        resolver.module_name, resolver.package = self.module_name, self.package
+        resolver.star_imports = list(self.star_imports)
+        # The same module scope object: the other statements' scopes have it as their parent,
+        # and code compares scopes by identity. It binds the same names; only its node moves
+        # to the new tree (the previous version is not analysed again).
+        old_module = resolver.module_scope = self.module_scope
+        old_module.node = tree
+        removed = {
+            id(scope) for node in astwalk.walk(old) if (scope := self.scopes.get(node)) is not None
+        }
+        resolver.scopes = {
+            node: scope
+            for node, scope in self.scopes.items()
+            if id(scope) not in removed and scope is not old_module
+        }
+        resolver.scopes[tree] = old_module
+        resolver._merged = {
+            key: value for key, value in self._merged.items() if key[0] not in removed
+        }
+        _ScopeBuilder(resolver).function(new, resolver.module_scope, bind_name=False)
+        return resolver, removed
+
     # -- lookups -------------------------------------------------------------------------------
 
     def scope_of(self, node: ast.AST) -> Scope:
@@ -238,11 +268,17 @@ class _ScopeBuilder:
                 self._visit(value, scope)
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> None:
+        self.function(node, scope)
+
+    def function(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope, bind_name: bool = True
+    ) -> None:
         for expr in [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults]:
             if expr is not None:
                 self._visit(expr, scope)
         qualname = _child_qualname(scope, node.name)
-        scope.bind(node.name, Binding("def", qualname, node.lineno))
+        if bind_name:
+            scope.bind(node.name, Binding("def", qualname, node.lineno))
         inner = Scope("function", qualname, node, scope)
         self.resolver.scopes[node] = inner
         for arg in _all_args(node.args):

@@ -13,11 +13,13 @@ from __future__ import annotations
 import ast
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import astwalk
 from .edits import add_import
 from .findings import Edit, Span
+from .incremental import lengths, splice
+from .module import Marks
 from .names import Scope
 
 if TYPE_CHECKING:
@@ -321,7 +323,11 @@ class _Extractor:
     # -- walking --------------------------------------------------------------------------------
 
     def run(self) -> RouteFacts:
-        self.block(self.m.tree.body, self.names.module_scope, None, False, False)
+        scope = self.names.module_scope
+        marks = self.m.marks[NAME] = Marks()
+        for statement in self.m.tree.body:
+            self.statement(statement, scope, None, False, False)
+            marks.ends.append(lengths(_parts(self.facts)))
         return self.facts
 
     def block(
@@ -961,6 +967,55 @@ def _bodies(node: ast.stmt) -> list[list[ast.stmt]]:
     for case in getattr(node, "cases", []) or []:
         bodies.append(case.body)
     return bodies
+
+
+NAME = "routes"
+
+
+def _parts(facts: RouteFacts) -> list[Any]:
+    """What a top-level statement adds to (see `Marks`)."""
+    return [
+        facts.registrations,
+        facts.routes,
+        facts.setup_calls,
+        facts.url_fors,
+        facts.redirects,
+        facts.objects,
+        facts.unwrapped,
+        facts.view_classes,
+        facts.factories,
+        facts.unknown_owner_routes,
+    ]
+
+
+def replace_routes(module: ParsedModule, previous: ParsedModule, index: int) -> RouteFacts | None:
+    """The route facts of `module` from `previous`'s, where only top-level function `index`
+    changed (see incremental.py): that function's own routes, objects... are redone."""
+    marks = previous.marks.get(NAME)
+    old = previous.facts.extras.get(NAME)
+    if marks is None or not isinstance(old, RouteFacts) or len(marks.ends) != len(module.tree.body):
+        return None
+    extractor = _Extractor(module)
+    try:
+        extractor.statement(module.tree.body[index], module.names.module_scope, None, False, False)
+    except (RecursionError, MemoryError):
+        return None
+    parts, ends = splice(_parts(old), _parts(extractor.facts), marks, index)
+    module.marks[NAME] = Marks(ends)
+    (registrations, routes, setup_calls, url_fors, redirects) = parts[:5]
+    objects, unwrapped, view_classes, factories, unknown = parts[5:]
+    return RouteFacts(
+        objects=objects,
+        registrations=registrations,
+        routes=routes,
+        setup_calls=setup_calls,
+        url_fors=url_fors,
+        redirects=redirects,
+        unwrapped=unwrapped,
+        view_classes=view_classes,
+        factories=factories,
+        unknown_owner_routes=unknown,
+    )
 
 
 def extract_routes(module: ParsedModule) -> RouteFacts:

@@ -247,7 +247,7 @@ def _reparse_one_statement(
     index, start, end = found
     if index > 0 and (body[index - 1].end_lineno or 0) - 1 >= start:
         return None  # `a = 1; b = 2`: two statements on one line
-    if index + 1 < len(body) and _first_line(body[index + 1]) <= end:
+    if index + 1 < len(body) and first_line(body[index + 1]) <= end:
         return None
     region = "\n" * start + "\n".join(new_lines[start : end + 1])
     try:
@@ -265,7 +265,7 @@ def _reparse_one_statement(
 def _statement_around(body: list[ast.stmt], first: int, last: int) -> tuple[int, int, int] | None:
     """(index, first line, last line) of the statement holding lines first..last, if one does."""
     for index, statement in enumerate(body):
-        start = _first_line(statement)
+        start = first_line(statement)
         end = (statement.end_lineno or statement.lineno) - 1
         if start <= first and last <= end:
             return index, start, end
@@ -274,7 +274,7 @@ def _statement_around(body: list[ast.stmt], first: int, last: int) -> tuple[int,
     return None
 
 
-def _first_line(statement: ast.stmt) -> int:
+def first_line(statement: ast.stmt) -> int:
     """0-based first line of a top-level statement, decorators included."""
     decorators: list[ast.expr] = getattr(statement, "decorator_list", None) or []
     return min([statement.lineno, *(d.lineno for d in decorators)]) - 1

@@ -20,13 +20,15 @@ import ast
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import replace as copy_with
+from typing import TYPE_CHECKING, Any
 
 from . import astwalk
 from . import contexts as cx
 from .contexts import ExecContext
 from .findings import Span
-from .module import context_pushed_by, pushed_by_statement
+from .incremental import lengths, owned_by, splice
+from .module import Marks, context_pushed_by, pushed_by_statement
 
 if TYPE_CHECKING:
     from .module import ParsedModule
@@ -164,6 +166,31 @@ class StructureFacts:
     raising: set[str] = field(default_factory=set)  # functions whose body ends in `raise`
 
 
+def _parts(facts: StructureFacts) -> list[Any]:
+    """The lists a top-level statement adds to (see `Marks`)."""
+    return [facts.imports, facts.module_attributes, facts.extensions, facts.db_uses]
+
+
+def replace_structure(
+    module: ParsedModule, previous: ParsedModule, index: int
+) -> StructureFacts | None:
+    """`extract` when only top-level function `index` changed (see incremental.py)."""
+    marks = previous.marks.get(NAME)
+    old = previous.facts.extras.get(NAME)
+    if not isinstance(old, StructureFacts) or marks is None:
+        return None
+    if len(marks.ends) != len(module.tree.body) or len(marks.extra) != len(marks.ends):
+        return None
+    walker = _Walker(module, StructureFacts())
+    if walker.switches() != marks.switches:
+        return None
+    try:
+        return walker.replace(old, marks, index)
+    except Exception:  # as `extract`: these facts must never cost the module
+        log.warning("structure facts failed for %s", module.path, exc_info=True)
+        return None
+
+
 def extract(module: ParsedModule) -> StructureFacts:
     """Never raises: a bug or a pathological file costs these facts, not the module."""
     facts = StructureFacts()
@@ -257,8 +284,46 @@ class _Walker:
         scope = self.names.module_scope
         for name, bindings in scope.bindings.items():
             self.facts.first_binding[name] = min(b.line for b in bindings) - 1
-        self._module_bindings(self.m.tree.body)
-        self._block(self.m.tree.body)
+        marks = self.m.marks[NAME] = Marks(switches=self.switches())
+        for statement in self.m.tree.body:
+            self._module_bindings([statement])
+            marks.extra.append(len(self.facts.factories))
+        self._block(self.m.tree.body, marks)
+
+    def switches(self) -> tuple[bool, ...]:
+        return (self.scan_expressions, self.mentions_flask_class)
+
+    def replace(self, previous: StructureFacts, marks: Marks, index: int) -> StructureFacts:
+        """The facts with top-level function `index` analysed again (see incremental.py)."""
+        statement = self.m.tree.body[index]
+        self._module_bindings([statement])
+        self.pushed, self.push_reason = marks.entry[index]
+        self._statement(statement)
+        fresh = self.facts
+        owner = self.names.scope_of(statement).qualname
+        factory_ends = Marks([(n,) for n in marks.extra])
+        (factories,), factory_marks = splice(
+            [previous.factories], [fresh.factories], factory_ends, index
+        )
+        parts, ends = splice(_parts(previous), _parts(fresh), marks, index)
+        imports, module_attributes, extensions, db_uses = parts
+        self.m.marks[NAME] = Marks(ends, marks.entry, [n for (n,) in factory_marks], marks.switches)
+
+        # (`commit_hooks` come from decorators and module-level calls: the same as before.)
+        def owned(old: set[str], new: set[str]) -> set[str]:
+            return {q for q in old if not owned_by(q, owner)} | new
+
+        return copy_with(
+            previous,
+            imports=imports,
+            module_attributes=module_attributes,
+            extensions=extensions,
+            db_uses=db_uses,
+            factories=factories,
+            commits=owned(previous.commits, fresh.commits),
+            rollbacks=owned(previous.rollbacks, fresh.rollbacks),
+            raising=owned(previous.raising, fresh.raising),
+        )
 
     def _module_bindings(self, body: list[ast.stmt]) -> None:
         scope = self.names.module_scope
@@ -362,14 +427,18 @@ class _Walker:
 
     # -- statements -----------------------------------------------------------------------------
 
-    def _block(self, statements: list[ast.stmt]) -> None:
+    def _block(self, statements: list[ast.stmt], marks: Marks | None = None) -> None:
         saved = (self.pushed, self.push_reason)
         for statement in statements:
+            if marks is not None:
+                marks.entry.append((self.pushed, self.push_reason))
             self._statement(statement)
             pushed = self._pushes(statement)
             if pushed:
                 self.pushed = self.pushed | {pushed, "app"}
                 self.push_reason = f"after `{self._short(statement)}`"
+            if marks is not None:
+                marks.ends.append(lengths(_parts(self.facts)))
         self.pushed, self.push_reason = saved
 
     def _short(self, node: ast.AST) -> str:

@@ -22,14 +22,14 @@ class RunCall:
 
 
 def run_calls(module: ParsedModule) -> list[RunCall]:
-    return per_tree("run_calls", module.tree, lambda: _run_calls(module))
+    return per_tree("run_calls", module.cache_token, lambda: _run_calls(module))
 
 
 def _run_calls(module: ParsedModule) -> list[RunCall]:
     if ".run(" not in module.source.text:
         return []
     found: list[RunCall] = []
-    _block(module, module.tree.body, import_time=True, top_level=True, found=found)
+    _block(module, module.checked_statements, import_time=True, top_level=True, found=found)
     return found
 
 

@@ -71,7 +71,7 @@ def imports_flask(module: ParsedModule) -> bool:
 
 def views(module: ParsedModule) -> list[View]:
     """The module's views whose routes are declared in the module itself."""
-    return per_tree("views", module.tree, lambda: _views(module))
+    return per_tree("views", module.cache_token, lambda: _views(module))
 
 
 def _views(module: ParsedModule) -> list[View]:
@@ -97,7 +97,7 @@ def _views(module: ParsedModule) -> list[View]:
             found.append(view)
         if module.names.scope_of(node).parent is module.names.module_scope:
             by_name[node.name] = view
-    for call, target in _call_registrations(module.nodes):
+    for call, target in _call_registrations(module.all_nodes):  # anywhere in the module
         registered = by_name.get(target)
         if registered is None:
             continue
