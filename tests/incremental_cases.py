@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
+import keyword
 import re
 from collections.abc import Iterator
 
-# (name, function of (lines, first body line, last line) -> new lines or None)
 _WORD = re.compile(r"[A-Za-z_]\w*")
+_KEYWORDS = frozenset(keyword.kwlist) | {"match", "case"}
 
 
 def function_edits(text: str) -> Iterator[tuple[str, str]]:
@@ -30,20 +31,27 @@ def function_edits(text: str) -> Iterator[tuple[str, str]]:
             line = lines[index]
             quote = min((i for i in (line.find('"'), line.find("'")) if i >= 0), default=-1)
             if quote >= 0:
-                yield f"{name}: string on line {index + 1}", _with(lines, index, line[: quote + 1] + "x" + line[quote + 1 :])
+                yield (
+                    f"{name}: string on line {index + 1}",
+                    _with(lines, index, line[: quote + 1] + "x" + line[quote + 1 :]),
+                )
                 break
         for index in range(first, last + 1):
             match = _WORD.search(lines[index].lstrip())
-            if match and match.group() not in ("return", "if", "for", "with", "try", "def", "class", "else", "elif", "while", "async", "await", "pass", "raise", "from", "import", "except", "finally", "global", "nonlocal", "yield", "lambda", "del", "assert", "break", "continue", "match", "case"):
+            if match and match.group() not in _KEYWORDS:
                 line = lines[index]
                 at = len(line) - len(line.lstrip()) + match.end()
-                yield f"{name}: name on line {index + 1}", _with(lines, index, line[:at] + "_x" + line[at:])
+                yield (
+                    f"{name}: name on line {index + 1}",
+                    _with(lines, index, line[:at] + "_x" + line[at:]),
+                )
                 break
         indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
         if lines[last].strip():
             yield f"{name}: last line emptied", _with(lines, last, "")
-            yield f"{name}: request read on the last line", _with(
-                lines, last, f"{indent}request.args.get('q'); helper(); url_for('x')"
+            yield (
+                f"{name}: request read on the last line",
+                _with(lines, last, f"{indent}request.args.get('q'); helper(); url_for('x')"),
             )
 
 

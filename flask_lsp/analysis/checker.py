@@ -73,6 +73,7 @@ class Project:
     def close(self, path: str) -> None:
         """An editor closed `path`: go back to the file on disk (or forget it if gone)."""
         self._open_texts.pop(path, None)
+        self._last.pop(path, None)
         self._forget(path)
         if not self.load_file(Path(path)):
             self.workspace.remove(path)
@@ -88,6 +89,7 @@ class Project:
 
     def remove(self, path: str) -> None:
         self._open_texts.pop(path, None)
+        self._last.pop(path, None)
         self._forget(path)
         self.workspace.remove(path)
 
