@@ -57,6 +57,21 @@ def node_fields(kind: type) -> tuple[str, ...]:
 def children(node: ast.AST) -> list[ast.AST]:
     """`ast.iter_child_nodes(node)` without the context and operator markers, as a list."""
     found: list[ast.AST] = []
+    _add_children(node, found)
+    return found
+
+
+def walk(node: ast.AST) -> list[ast.AST]:
+    """`ast.walk(node)` (breadth first, `node` first) without the markers, as a list."""
+    found: list[ast.AST] = [node]
+    index = 0
+    while index < len(found):
+        _add_children(found[index], found)
+        index += 1
+    return found
+
+
+def _add_children(node: ast.AST, found: list[ast.AST]) -> None:
     fields = _FIELDS.get(type(node))
     if fields is None:
         fields = node_fields(type(node))
@@ -66,27 +81,6 @@ def children(node: ast.AST) -> list[ast.AST]:
             found.extend(item for item in value if isinstance(item, ast.AST))
         elif isinstance(value, ast.AST):
             found.append(value)
-    return found
-
-
-def walk(node: ast.AST) -> list[ast.AST]:
-    """`ast.walk(node)` (breadth first, `node` first) without the markers, as a list."""
-    found: list[ast.AST] = [node]
-    index = 0
-    fields_of = _FIELDS
-    while index < len(found):
-        current = found[index]
-        index += 1
-        fields = fields_of.get(type(current))
-        if fields is None:
-            fields = node_fields(type(current))
-        for name in fields:
-            value = getattr(current, name, None)
-            if type(value) is list:
-                found.extend(item for item in value if isinstance(item, ast.AST))
-            elif isinstance(value, ast.AST):
-                found.append(value)
-    return found
 
 
 def walk_depth_first(nodes: list[ast.AST], stop: tuple[type, ...] = ()) -> Iterator[ast.AST]:

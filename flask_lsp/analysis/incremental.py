@@ -72,6 +72,19 @@ def owned_by(qualname: str, owner: str) -> bool:
     return qualname == owner or qualname.startswith(owner + ".")
 
 
+def _fact_parts(facts: ModuleFacts) -> list[Part]:
+    """A module's facts in the order `_FactsVisitor` records their `Marks`."""
+    return [
+        facts.uses,
+        facts.calls,
+        facts.thread_starts,
+        facts.context_creations,
+        facts.imports,
+        facts.import_sites,
+        facts.functions,
+    ]
+
+
 def replaced_function(previous: ParsedModule, parse: ParseResult) -> int | None:
     """The index of the one top-level function `parse` re-parsed with the same header."""
     old_body, new_body = previous.tree.body, parse.tree.body
@@ -134,16 +147,9 @@ def reanalyse_one_function(
     visitor.visit_alone(new, facts_marks.entry[index])
 
     old_facts = previous.facts
-    old_parts: list[Part] = [
-        old_facts.uses,
-        old_facts.calls,
-        old_facts.thread_starts,
-        old_facts.context_creations,
-        old_facts.imports,
-        old_facts.import_sites,
-        old_facts.functions,
-    ]
-    parts, ends = splice(old_parts, [*visitor.outputs(), visitor.functions], facts_marks, index)
+    parts, ends = splice(
+        _fact_parts(old_facts), [*visitor.outputs(), visitor.functions], facts_marks, index
+    )
     uses, calls, threads, creations, imports, import_sites, functions = parts
     all_app_vars = {key: found for key, found in {**app_vars, **visitor.app_vars}.items() if found}
     scope_of_node = dict(previous.scope_of_node)
@@ -191,20 +197,9 @@ def same_to_others(previous: ParsedModule, module: ParsedModule, index: int) -> 
     from . import structure
     from .appconfig import NAME as CONFIG
     from .route_facts import NAME as ROUTES
-    from .route_facts import _parts as route_parts
+    from .route_facts import statement_parts as route_parts
 
     old, new = previous.facts, module.facts
-
-    def facts_parts(facts: ModuleFacts) -> list[Part]:
-        return [
-            facts.uses,
-            facts.calls,
-            facts.thread_starts,
-            facts.context_creations,
-            facts.imports,
-            facts.import_sites,
-            facts.functions,
-        ]
 
     def config_parts(facts: ModuleFacts) -> list[Part]:
         config = facts.extras.get(CONFIG)
@@ -212,7 +207,7 @@ def same_to_others(previous: ParsedModule, module: ParsedModule, index: int) -> 
 
     def structure_parts(facts: ModuleFacts) -> list[Part]:
         found = facts.extras.get(structure.NAME)
-        return structure._parts(found) if found is not None else []
+        return structure.statement_parts(found) if found is not None else []
 
     def routes_parts(facts: ModuleFacts) -> list[Part]:
         found = facts.extras.get(ROUTES)
@@ -222,7 +217,7 @@ def same_to_others(previous: ParsedModule, module: ParsedModule, index: int) -> 
         return [part for number, part in enumerate(parts) if number not in (3, 4)]  # url_for...
 
     checks = [
-        ("facts", facts_parts, None),
+        ("facts", _fact_parts, None),
         (CONFIG, config_parts, None),
         (structure.NAME, structure_parts, None),
         (ROUTES, routes_parts, (3, 4)),

@@ -327,7 +327,7 @@ class _Extractor:
         marks = self.m.marks[NAME] = Marks()
         for statement in self.m.tree.body:
             self.statement(statement, scope, None, False, False)
-            marks.ends.append(lengths(_parts(self.facts)))
+            marks.ends.append(lengths(statement_parts(self.facts)))
         return self.facts
 
     def block(
@@ -972,7 +972,7 @@ def _bodies(node: ast.stmt) -> list[list[ast.stmt]]:
 NAME = "routes"
 
 
-def _parts(facts: RouteFacts) -> list[Any]:
+def statement_parts(facts: RouteFacts) -> list[Any]:
     """What a top-level statement adds to (see `Marks`)."""
     return [
         facts.registrations,
@@ -1000,7 +1000,7 @@ def replace_routes(module: ParsedModule, previous: ParsedModule, index: int) -> 
         extractor.statement(module.tree.body[index], module.names.module_scope, None, False, False)
     except (RecursionError, MemoryError):
         return None
-    parts, ends = splice(_parts(old), _parts(extractor.facts), marks, index)
+    parts, ends = splice(statement_parts(old), statement_parts(extractor.facts), marks, index)
     module.marks[NAME] = Marks(ends)
     (registrations, routes, setup_calls, url_fors, redirects) = parts[:5]
     objects, unwrapped, view_classes, factories, unknown = parts[5:]

@@ -166,7 +166,7 @@ class StructureFacts:
     raising: set[str] = field(default_factory=set)  # functions whose body ends in `raise`
 
 
-def _parts(facts: StructureFacts) -> list[Any]:
+def statement_parts(facts: StructureFacts) -> list[Any]:
     """The lists a top-level statement adds to (see `Marks`)."""
     return [facts.imports, facts.module_attributes, facts.extensions, facts.db_uses]
 
@@ -305,7 +305,7 @@ class _Walker:
         (factories,), factory_marks = splice(
             [previous.factories], [fresh.factories], factory_ends, index
         )
-        parts, ends = splice(_parts(previous), _parts(fresh), marks, index)
+        parts, ends = splice(statement_parts(previous), statement_parts(fresh), marks, index)
         imports, module_attributes, extensions, db_uses = parts
         self.m.marks[NAME] = Marks(ends, marks.entry, [n for (n,) in factory_marks], marks.switches)
 
@@ -438,7 +438,7 @@ class _Walker:
                 self.pushed = self.pushed | {pushed, "app"}
                 self.push_reason = f"after `{self._short(statement)}`"
             if marks is not None:
-                marks.ends.append(lengths(_parts(self.facts)))
+                marks.ends.append(lengths(statement_parts(self.facts)))
         self.pushed, self.push_reason = saved
 
     def _short(self, node: ast.AST) -> str:
