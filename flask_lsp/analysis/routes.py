@@ -12,6 +12,7 @@ cannot follow) so the rules can stay quiet rather than guess.
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 from collections.abc import Iterator
@@ -127,6 +128,10 @@ class Duplicate:
     first: tuple[str, Span]
 
 
+# Up to this many endpoints, "did you mean" compares an unknown name with all of them.
+_SPELL_CHECK_ALL = 2000
+
+
 @dataclass
 class RouteMap:
     workspace: Workspace
@@ -152,6 +157,52 @@ class RouteMap:
     _bases_memo: dict[tuple[str, str], list[str] | None] = field(default_factory=dict)
     _by_parent: dict[str, list[tuple[str, Registration, str]]] = field(default_factory=dict)
     _routes_by_owner: dict[str, list[tuple[str, RouteDef]]] = field(default_factory=dict)
+    _suggestions: dict[str, list[str]] = field(default_factory=dict)
+
+    # -- indexes (rules ask these once per module: a scan of the whole map each time would
+    # make a workspace's check grow with the square of its size) ---------------------------
+
+    @functools.cached_property
+    def _sorted_endpoints(self) -> list[str]:
+        return sorted(self.by_endpoint)
+
+    @functools.cached_property
+    def _instances_by_bp(self) -> dict[str, list[Instance]]:
+        found: dict[str, list[Instance]] = {}
+        for instance in self.instances:
+            found.setdefault(instance.bp, []).append(instance)
+        return found
+
+    @functools.cached_property
+    def _registrations_by_path(
+        self,
+    ) -> dict[str, list[tuple[str, Registration, str | None, str | None]]]:
+        found: dict[str, list[tuple[str, Registration, str | None, str | None]]] = {}
+        for entry in self.registrations:
+            found.setdefault(entry[0], []).append(entry)
+        return found
+
+    @functools.cached_property
+    def _by_namespace(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for endpoint in self._sorted_endpoints:
+            found.setdefault(endpoint.rpartition(".")[0], []).append(endpoint)
+        return found
+
+    @functools.cached_property
+    def _by_view_name(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for endpoint in self._sorted_endpoints:
+            found.setdefault(endpoint.rpartition(".")[2], []).append(endpoint)
+        return found
+
+    def instances_of(self, bp: str | None) -> list[Instance]:
+        """Where blueprint `bp` is mounted (one instance per registration)."""
+        return self._instances_by_bp.get(bp, []) if bp is not None else []
+
+    def registrations_in(self, path: str) -> list[tuple[str, Registration, str | None, str | None]]:
+        """The `register_blueprint` calls written in `path`."""
+        return self._registrations_by_path.get(path, [])
 
     # -- queries --------------------------------------------------------------------------------
 
@@ -191,20 +242,30 @@ class RouteMap:
         return False
 
     def endpoints(self) -> list[str]:
-        return sorted(self.by_endpoint)
+        return list(self._sorted_endpoints)
 
     def suggestions(self, name: str) -> list[str]:
         """Endpoints the user probably meant: same view under a blueprint, then close spellings."""
-        known = self.endpoints()
-        last = name.rpartition(".")[2]
-        same_view = [e for e in known if e.rpartition(".")[2] == last and e != name]
-        close = difflib.get_close_matches(name, known, n=3, cutoff=0.7)
+        found = self._suggestions.get(name)
+        if found is None:
+            found = self._suggestions[name] = self._suggest(name)
+        return list(found)
+
+    def _suggest(self, name: str) -> list[str]:
+        known = self._sorted_endpoints
+        namespace, _, last = name.rpartition(".")
+        same_view = self._by_view_name.get(last, [])
+        same_view = [e for e in same_view if e != name]
+        # Spelling is compared with every endpoint, or in a large map (a comparison costs
+        # ~10 us) with those of the same blueprint: a check must not grow with the square of
+        # the workspace.
+        pool = known if len(known) <= _SPELL_CHECK_ALL else self._by_namespace.get(namespace, [])
+        close = difflib.get_close_matches(name, pool, n=3, cutoff=0.7)
         if not close and last != name:
             close = [
                 e
-                for e in known
-                if e.rpartition(".")[0] == name.rpartition(".")[0]
-                and difflib.SequenceMatcher(None, last, e.rpartition(".")[2]).ratio() >= 0.7
+                for e in self._by_namespace.get(namespace, [])
+                if difflib.SequenceMatcher(None, last, e.rpartition(".")[2]).ratio() >= 0.7
             ]
         ordered: list[str] = []
         for candidate in same_view + close:

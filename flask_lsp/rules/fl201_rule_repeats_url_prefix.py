@@ -44,7 +44,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         if rmap.kind_of(owner) != "blueprint" or decl.rule is None or decl.rule.value is None:
             continue
         rule = decl.rule.value
-        prefixes = {i.own_prefix for i in rmap.instances if i.bp == owner}
+        prefixes = {i.own_prefix for i in rmap.instances_of(owner)}
         if len(prefixes) != 1:
             continue
         (prefix,) = prefixes

@@ -41,7 +41,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
             continue
         rule = lit.value
         if kind == "blueprint":
-            prefixes = [i.url_prefix for i in rmap.instances if i.bp == owner]
+            prefixes = [i.url_prefix for i in rmap.instances_of(owner)]
             if rule == "" and all(p is not None for p in prefixes):
                 continue  # an empty rule under a prefix is the prefix itself
             if prefixes and all(p is not None for p in prefixes):
@@ -68,14 +68,14 @@ def check(rc: RuleContext) -> Iterator[Finding]:
     for key, obj in facts.objects.items():
         if obj.kind == "blueprint" and obj.url_prefix is not None:
             prefixed.append((obj.url_prefix, key))
-    for path, reg, _, child in rmap.registrations:
-        if path == rc.path and reg.url_prefix is not None:
+    for _, reg, _, child in rmap.registrations_in(rc.path):
+        if reg.url_prefix is not None:
             prefixed.append((reg.url_prefix, child))
     for lit, bp_key in prefixed:
         value = lit.value
         if value is None or value == "" or value.startswith("/"):
             continue
-        names = {i.name for i in rmap.instances if i.bp == bp_key}
+        names = {i.name for i in rmap.instances_of(bp_key)}
         affected = [
             r
             for r in rmap.routes

@@ -25,8 +25,8 @@ decides where the blueprint is mounted) or from `register_blueprint(...)`.
 
 def check(rc: RuleContext) -> Iterator[Finding]:
     rmap = the_map(rc)
-    for path, reg, _, child in rmap.registrations:
-        if path != rc.path or reg.url_prefix is None or reg.url_prefix.value is None:
+    for _, reg, _, child in rmap.registrations_in(rc.path):
+        if reg.url_prefix is None or reg.url_prefix.value is None:
             continue
         if child is None:
             continue

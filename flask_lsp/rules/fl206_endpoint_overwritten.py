@@ -40,7 +40,11 @@ def check(rc: RuleContext) -> Iterator[Finding]:
     rmap = the_map(rc)
     mine = {id(d) for d in facts.routes}
     reported: set[int] = set()
-    for others, route in _collisions(rmap):
+    # Endpoint collisions of the whole map, found once per map (not once per module).
+    collisions = rc.workspace.cached(
+        ("FL206", "collisions", id(rmap)), lambda: list(_collisions(rmap)), stable=True
+    )
+    for others, route in collisions:
         decl = route.decl
         if decl is None or route.decl_path != rc.path or id(decl) not in mine:
             continue

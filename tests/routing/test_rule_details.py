@@ -41,3 +41,31 @@ def test_fl207_explains_the_dropped_dot_in_an_app_level_view() -> None:
         "no route has the endpoint `index` (`.index` resolves to `index` here): `url_for` raises "
         "`BuildError`; did you mean `main.index`?"
     )
+
+
+TWO_SHOPS = (
+    "from flask import Blueprint, Flask, url_for\n\n"
+    "app = Flask(__name__)\nshop = Blueprint('shop', __name__)\n"
+    "shoq = Blueprint('shoq', __name__)\n\n\n"
+    "@shop.route('/cart')\ndef cart():\n    return ''\n\n\n"
+    "@shoq.route('/carts')\ndef carts():\n    return ''\n\n\n"
+    "@app.route('/')\ndef home():\n    return url_for('shop.cartt')\n\n\n"
+    "app.register_blueprint(shop)\napp.register_blueprint(shoq)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("spell_check_all", "suggested"),
+    [
+        (2000, "`shop.cart` or `shoq.carts`"),  # a small map: spelling against every endpoint
+        (1, "`shop.cart`"),  # a large one: against the same blueprint's (linear checks)
+    ],
+)
+def test_fl207_did_you_mean_in_small_and_large_maps(
+    monkeypatch: pytest.MonkeyPatch, spell_check_all: int, suggested: str
+) -> None:
+    from flask_lsp.analysis import routes
+
+    monkeypatch.setattr(routes, "_SPELL_CHECK_ALL", spell_check_all)
+    (finding,) = [f for f in check_text(TWO_SHOPS) if f.code == "FL207"]
+    assert finding.message.endswith(f"did you mean {suggested}?"), finding.message
