@@ -13,7 +13,8 @@ _KEYWORDS = frozenset(keyword.kwlist) | {"match", "case"}
 
 def function_edits(text: str) -> Iterator[tuple[str, str]]:
     """(description, new text) for edits that keep the line count and stay inside the body of
-    one top-level function: a string changed, a name changed, a call added, a line emptied."""
+    one top-level function: a string changed, a name changed, a line emptied, a half-typed
+    line (which does not parse), a request read and a helper call added."""
     try:
         tree = ast.parse(text)
     except SyntaxError:
@@ -49,6 +50,7 @@ def function_edits(text: str) -> Iterator[tuple[str, str]]:
         indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
         if lines[last].strip():
             yield f"{name}: last line emptied", _with(lines, last, "")
+            yield f"{name}: half-typed last line", _with(lines, last, f"{indent}request.")
             yield (
                 f"{name}: request read on the last line",
                 _with(lines, last, f"{indent}request.args.get('q'); helper(); url_for('x')"),

@@ -1,12 +1,16 @@
 """After an edit inside one top-level statement, only that statement is parsed again.
 
-The shortcut must be invisible: whatever the edit, the tree (with every position), the broken
-regions and the error are exactly those of parsing the whole new text.
+The shortcut must be invisible for code that parses: the tree (with every position) is exactly
+that of parsing the whole new text. Half-typed code is repaired inside its statement (each
+broken line is cut out, as the full parse does first); where the full parse reads an
+unclosed bracket on into the next statements and cuts lines there, the shortcut keeps them
+whole: its tree is then the parse of the text with only its own broken lines repaired.
 """
 
 from __future__ import annotations
 
 import ast
+import warnings
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -62,6 +66,30 @@ def same(a: ParseResult, b: ParseResult) -> bool:
     return dump and a.broken == b.broken and a.error == b.error
 
 
+def repaired_alone(text: str, parsed: ParseResult) -> bool:
+    """Is `parsed` the tree of `text` with its broken lines, all in one top-level statement,
+    cut out?"""
+    if not parsed.broken:
+        return False
+    lines = text.split("\n")
+    for start, end in parsed.broken:
+        for index in range(start, end + 1):
+            lines[index] = ""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SyntaxWarning / DeprecationWarning for odd escapes
+        tree = ast.parse("\n".join(lines))
+    first, last = parsed.broken[0][0], parsed.broken[-1][1]
+    starts = [
+        min([s.lineno, *(d.lineno for d in getattr(s, "decorator_list", []))]) - 1
+        for s in tree.body
+    ]
+    owner = [start for start in starts if start < first]
+    following = [start for start in starts if start > first]
+    one_statement = bool(owner) and (not following or following[0] > last)
+    dump = ast.dump(tree, include_attributes=True)
+    return one_statement and dump == ast.dump(parsed.tree, include_attributes=True)
+
+
 def edit(text: str, offset: int, delete: int, insert: str) -> str:
     offset = min(offset, len(text))
     return text[:offset] + insert + text[offset + delete :]
@@ -89,7 +117,12 @@ def test_any_edit_sequence_parses_as_the_whole_text_would(
         text = edit(text, offset, delete, insert)
         current = SourceText(text)
         parsed = parse_tolerant(current, (previous, parsed))
-        assert same(parsed, full(text)), (offset, delete, insert)
+        whole = full(text)
+        assert same(parsed, whole) or (whole.broken and repaired_alone(text, parsed)), (
+            offset,
+            delete,
+            insert,
+        )
         previous = current
 
 
@@ -116,7 +149,6 @@ def test_an_edit_inside_one_statement_reuses_the_others(needle: str, replacement
     [
         ("a = 1; b = 2", "a = 1; b = 3", "two statements share the line"),
         ("# a comment between", "x = 1 # between", "the edit is between statements"),
-        ('    return "x" * item_id', '    return "x" * (item_id', "the statement no longer ends"),
         ("class Config:", " class Config:", "an indented first line joins the statement above"),
     ],
 )
@@ -129,3 +161,24 @@ def test_edits_that_cannot_be_confined_parse_the_whole_text(
     result = parse_tolerant(SourceText(new), (before, old))
     assert same(result, full(new)), why
     assert not any(a is b for a, b in zip(old.tree.body, result.tree.body, strict=False)), why
+
+
+@pytest.mark.parametrize(
+    ("needle", "replacement", "broken_line"),
+    [
+        ('    return "x" * item_id', '    return "x" * (item_id', 15),  # spills in a full parse
+        ('    query = request.args.get("q", "")', "    query = request.", 12),
+        ('    query = request.args.get("q", "")', "    query =", 12),
+    ],
+)
+def test_half_typed_code_is_repaired_inside_its_statement(
+    needle: str, replacement: str, broken_line: int
+) -> None:
+    new = SOURCE.replace(needle, replacement)
+    before = SourceText(SOURCE)
+    old = parse_tolerant(before)
+    result = parse_tolerant(SourceText(new), (before, old))
+    assert result.broken == [(broken_line, broken_line)] and result.error is not None
+    assert repaired_alone(new, result)
+    reused = [a is b for a, b in zip(old.tree.body, result.tree.body, strict=True)]
+    assert reused.count(False) == 1, "the other statements are kept whole"

@@ -88,7 +88,7 @@ def _fact_parts(facts: ModuleFacts) -> list[Part]:
 def replaced_function(previous: ParsedModule, parse: ParseResult) -> int | None:
     """The index of the one top-level function `parse` re-parsed with the same header."""
     old_body, new_body = previous.tree.body, parse.tree.body
-    if parse.broken or parse.error or len(old_body) != len(new_body):
+    if len(old_body) != len(new_body):
         return None
     changed = [i for i, (a, b) in enumerate(zip(old_body, new_body, strict=True)) if a is not b]
     if len(changed) != 1:
@@ -100,6 +100,11 @@ def replaced_function(previous: ParsedModule, parse: ParseResult) -> int | None:
     assert isinstance(new, ast.FunctionDef | ast.AsyncFunctionDef)
     if _header(old) != _header(new):
         return None
+    # Lines the parser cut (half-typed code) must lie in the function's body, both times.
+    body_start = new.lineno  # 0-based index of the line after `def`
+    for result in (previous.parse, parse):
+        if any(not (body_start <= a and b <= (new.end_lineno or 0) - 1) for a, b in result.broken):
+            return None
     if len(previous.names.module_scope.bindings.get(old.name, ())) != 1:
         return None  # defined twice: the statements' facts share a name
     for node in (old, new):
@@ -170,8 +175,8 @@ def reanalyse_one_function(
         context_creations=creations,
         mentions_server_name="SERVER_NAME" in source.text,
         looks_like_entry_point=_looks_like_entry_point(path, source.text, bool(all_app_vars)),
-        broken=[],
-        parse_error=None,
+        broken=list(parse.broken),
+        parse_error=parse.error,
         imports=imports,
         import_sites=import_sites,
     )

@@ -222,11 +222,17 @@ def _reparse_one_statement(
     statement that shares no line with another, that statement's lines are parsed alone
     (after blank lines, so positions match) and the other statements' nodes are reused: the
     same tree as a full parse, at the cost of one statement. A statement can only parse alone
-    if it is complete, so an edit that would join it to its neighbours (an open bracket, a
-    continuation, an indented first line) falls back to parsing the whole file, as does
-    anything else unusual. Nodes are shared with `old`'s tree, never modified.
+    if it is complete, so an edit that would join it to its neighbours (an indented first
+    line, a continuation) falls back to parsing the whole file, as does anything else unusual.
+    Nodes are shared with `old`'s tree, never modified.
+
+    Half-typed code (`x =`, `request.`, `get("`) is repaired inside the statement, as the full
+    parse repairs it: each broken line of its body is cut out. Only the statement is repaired:
+    where a full parse would read an unclosed bracket on into the next statements and cut
+    lines there, this keeps them whole (and where cutting a line leaves the statement
+    incomplete, the whole file is parsed again).
     """
-    if old.broken or old.error is not None or not old.tree.body:
+    if not old.tree.body:
         return None
     new_lines, old_lines = source.lines, old_source.lines
     count = len(new_lines)
@@ -249,17 +255,37 @@ def _reparse_one_statement(
         return None  # `a = 1; b = 2`: two statements on one line
     if index + 1 < len(body) and first_line(body[index + 1]) <= end:
         return None
-    region = "\n" * start + "\n".join(new_lines[start : end + 1])
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(region.replace("\x00", " "))
-    except (SyntaxError, RecursionError, MemoryError, ValueError):
+    if any(
+        not (start < broken_start and broken_end <= end) for broken_start, broken_end in old.broken
+    ):
+        return None  # the old parse cut lines elsewhere: parse it all again
+    parsed = _parse_alone([""] * start + list(new_lines[start : end + 1]), start, end)
+    if parsed is None or not parsed.tree.body:
         return None
-    if not tree.body:
-        return None
-    statements = [*body[:index], *tree.body, *body[index + 1 :]]
-    return ParseResult(ast.Module(body=statements, type_ignores=[]), [], None)
+    statements = [*body[:index], *parsed.tree.body, *body[index + 1 :]]
+    return ParseResult(ast.Module(body=statements, type_ignores=[]), parsed.broken, parsed.error)
+
+
+def _parse_alone(lines: list[str], start: int, end: int) -> ParseResult | None:
+    """Lines `start..end` (the others blank) parsed, broken lines after the first cut out."""
+    broken: list[tuple[int, int]] = []
+    first_error: str | None = None
+    for _ in range(_MAX_REPAIRS):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tree = ast.parse("\n".join(lines).replace("\x00", " "))
+            return ParseResult(tree, _merge(broken), first_error)
+        except SyntaxError as error:
+            first_error = first_error or _describe(error)
+            line = (error.lineno or 1) - 1
+            if not start < line <= end or not lines[line].strip():
+                return None
+            lines[line] = ""  # as `parse_tolerant` cuts a broken line
+            broken.append((line, line))
+        except (RecursionError, MemoryError, ValueError):
+            return None
+    return None
 
 
 def _statement_around(body: list[ast.stmt], first: int, last: int) -> tuple[int, int, int] | None:
