@@ -221,8 +221,16 @@ def same_to_others(previous: ParsedModule, module: ParsedModule, index: int) -> 
         parts = route_parts(found)
         return [part for number, part in enumerate(parts) if number not in (3, 4)]  # url_for...
 
+    def facts_parts(facts: ModuleFacts) -> list[Part]:
+        parts = _fact_parts(facts)
+        return parts if used_elsewhere else parts[1:]  # without `uses`
+
+    # The function's proxy uses matter to the rest of the module only through its callers
+    # (a helper is judged by them, the finding is at the call): compare them only if another
+    # statement can call it, as they change with most keystrokes that write Flask code.
+    used_elsewhere = _called_elsewhere(module, index)
     checks = [
-        ("facts", _fact_parts, None),
+        ("facts", facts_parts, None if used_elsewhere else (0,)),
         (CONFIG, config_parts, None),
         (structure.NAME, structure_parts, None),
         (ROUTES, routes_parts, (3, 4)),
@@ -252,6 +260,24 @@ def same_to_others(previous: ParsedModule, module: ParsedModule, index: int) -> 
         if before != after:
             return False
     return True
+
+
+def _called_elsewhere(module: ParsedModule, index: int) -> bool:
+    """Can another statement of the module call (or start a thread on) function `index`?"""
+    statement = module.tree.body[index]
+    assert isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef)
+    marks = module.marks["facts"]
+    facts = module.facts
+    columns = {"calls": 1, "thread_starts": 2}
+    for name, column in columns.items():
+        items: list[Any] = getattr(facts, name)
+        start = marks.ends[index - 1][column] if index else 0
+        end = marks.ends[index][column]
+        for item in [*items[:start], *items[end:]]:
+            raw = item.raw if name == "calls" else item.target
+            if raw is not None and raw.rpartition(".")[2] == statement.name:
+                return True
+    return False
 
 
 def _same_share(
