@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from . import astwalk
@@ -204,6 +204,27 @@ class RouteFacts:
     view_classes: dict[str, ViewClass] = field(default_factory=dict)
     factories: dict[str, str] = field(default_factory=dict)  # function qualname -> app key
     unknown_owner_routes: int = 0  # route decorators on receivers we cannot follow
+
+    def structure_key(self) -> tuple[object, ...]:
+        """What the route map is built from: all but the `url_for` and `redirect` calls, which
+        change with most keystrokes in a view (the map reads those from the module)."""
+        return (
+            self.objects,
+            self.registrations,
+            self.routes,
+            self.setup_calls,
+            self.unwrapped,
+            self.view_classes,
+            self.factories,
+            self.unknown_owner_routes,
+        )
+
+    def reusing(self, previous: object) -> RouteFacts | None:
+        """These facts, sharing `previous`'s route objects (which the route map holds and rules
+        find by identity) when only the calls differ; None if more does."""
+        if not isinstance(previous, RouteFacts) or previous.structure_key() != self.structure_key():
+            return None
+        return replace(previous, url_fors=self.url_fors, redirects=self.redirects)
 
 
 def literal(module: ParsedModule, node: ast.expr | None) -> Literal | None:

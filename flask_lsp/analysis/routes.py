@@ -348,13 +348,17 @@ class RouteMap:
         for decl in facts.routes:
             yield decl, self.routes_of(path, decl)
 
+    # `url_for` and `redirect` calls are read from the modules as they are now: they are not
+    # part of the map, which an edit changing only them keeps (see `RouteFacts.structure_key`).
+
     def url_fors(self) -> Iterator[tuple[str, UrlForCall]]:
-        for path, facts in self.facts.items():
-            for call in facts.url_fors:
+        for path in self.facts:
+            facts = _current(self.workspace, path)
+            for call in facts.url_fors if facts is not None else ():
                 yield path, call
 
     def redirects_in(self, path: str) -> list[RedirectCall]:
-        facts = self.facts.get(path)
+        facts = _current(self.workspace, path)
         return facts.redirects if facts is not None else []
 
     # -- building -------------------------------------------------------------------------------
@@ -849,6 +853,12 @@ def converter_of(rule: str, variable: str) -> str:
         if name == variable:
             return converter
     return "default"
+
+
+def _current(workspace: Workspace, path: str) -> RouteFacts | None:
+    module = workspace.modules.get(path)
+    facts = module.extras.get("routes") if module is not None else None
+    return facts if isinstance(facts, RouteFacts) else None
 
 
 def route_map(workspace: Workspace) -> RouteMap:

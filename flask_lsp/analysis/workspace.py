@@ -476,7 +476,10 @@ def _structure(facts: ModuleFacts) -> object:
         tuple((s.name, s.span.start_line, s.ctx, s.pushed, s.function) for s in facts.import_sites),
         facts.looks_like_entry_point,
         tuple(n for n, _ in facts.imports if n.startswith("alembic")),
-        tuple(sorted(facts.extras.items(), key=lambda item: item[0])),
+        tuple(
+            (name, key() if (key := getattr(value, "structure_key", None)) else value)
+            for name, value in sorted(facts.extras.items(), key=lambda item: item[0])
+        ),
     )
 
 
@@ -490,8 +493,12 @@ def _reuse_equal_extras(old: ModuleFacts | None, new: ModuleFacts) -> None:
         return
     for name, value in new.extras.items():
         previous = old.extras.get(name)
-        if previous is not None and previous == value:
+        if previous is None:
+            continue
+        if previous == value:
             new.extras[name] = previous
+        elif (reusing := getattr(value, "reusing", None)) is not None:
+            new.extras[name] = reusing(previous) or value
 
 
 def _imported_by(outer: cx.ExecContext, importer: ModuleFacts, site: ImportSite) -> cx.ExecContext:

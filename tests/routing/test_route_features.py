@@ -155,3 +155,21 @@ def test_a_long_completion_list_is_cut_and_marked_incomplete(workspace: Workspac
     cut = rf.completions(workspace, path("pages.py"), '    url_for("', 8, 13, None, limit=3)
     assert len(everything.items) > 3 and not everything.incomplete
     assert cut.items == everything.items[:3] and cut.incomplete
+
+
+def test_editing_a_url_for_keeps_the_route_map_and_references_follow() -> None:
+    """`url_for` calls are not part of the route map: typing in one keeps the map (no rebuild
+    of the workspace's routes per keystroke), and references read the calls as they are now."""
+    project = Project()
+    project.index_paths([STOREFRONT.parent])
+    pages = path("pages.py")
+    text = Path(pages).read_text(encoding="utf-8")
+    project.set_text(pages, text, pinned=True)
+    workspace = project.workspace
+    before = workspace.structure_generation
+    line, col = locate("pages.py", "def post(")
+    found = rf.references(workspace, pages, line, col + 4, include_declaration=False)
+    assert len(found) == 1  # url_for(".post")
+    project.set_text(pages, text.replace('url_for(".post"', 'url_for(".download"', 1), pinned=True)
+    assert workspace.structure_generation == before
+    assert rf.references(workspace, pages, line, col + 4, include_declaration=False) == []
