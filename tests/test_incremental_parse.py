@@ -90,6 +90,14 @@ def repaired_alone(text: str, parsed: ParseResult) -> bool:
     return one_statement and dump == ast.dump(parsed.tree, include_attributes=True)
 
 
+def reparsed(needle: str, replacement: str) -> tuple[str, ParseResult, ParseResult]:
+    """SOURCE with one replacement: the new text, the old parse, the new one from the old."""
+    new = SOURCE.replace(needle, replacement)
+    before = SourceText(SOURCE)
+    old = parse_tolerant(before)
+    return new, old, parse_tolerant(SourceText(new), (before, old))
+
+
 def edit(text: str, offset: int, delete: int, insert: str) -> str:
     offset = min(offset, len(text))
     return text[:offset] + insert + text[offset + delete :]
@@ -135,10 +143,7 @@ def test_any_edit_sequence_parses_as_the_whole_text_would(
     ],
 )
 def test_an_edit_inside_one_statement_reuses_the_others(needle: str, replacement: str) -> None:
-    new = SOURCE.replace(needle, replacement)
-    before = SourceText(SOURCE)
-    old = parse_tolerant(before)
-    result = parse_tolerant(SourceText(new), (before, old))
+    new, old, result = reparsed(needle, replacement)
     assert same(result, full(new))
     reused = [a is b for a, b in zip(old.tree.body, result.tree.body, strict=True)]
     assert reused.count(False) == 1, "only the edited statement is new"
@@ -155,10 +160,7 @@ def test_an_edit_inside_one_statement_reuses_the_others(needle: str, replacement
 def test_edits_that_cannot_be_confined_parse_the_whole_text(
     needle: str, replacement: str, why: str
 ) -> None:
-    new = SOURCE.replace(needle, replacement)
-    before = SourceText(SOURCE)
-    old = parse_tolerant(before)
-    result = parse_tolerant(SourceText(new), (before, old))
+    new, old, result = reparsed(needle, replacement)
     assert same(result, full(new)), why
     assert not any(a is b for a, b in zip(old.tree.body, result.tree.body, strict=False)), why
 
@@ -174,10 +176,7 @@ def test_edits_that_cannot_be_confined_parse_the_whole_text(
 def test_half_typed_code_is_repaired_inside_its_statement(
     needle: str, replacement: str, broken_line: int
 ) -> None:
-    new = SOURCE.replace(needle, replacement)
-    before = SourceText(SOURCE)
-    old = parse_tolerant(before)
-    result = parse_tolerant(SourceText(new), (before, old))
+    new, old, result = reparsed(needle, replacement)
     assert result.broken == [(broken_line, broken_line)] and result.error is not None
     assert repaired_alone(new, result)
     reused = [a is b for a, b in zip(old.tree.body, result.tree.body, strict=True)]
