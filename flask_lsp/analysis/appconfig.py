@@ -212,17 +212,8 @@ class _Extractor:
 
     def _expressions(self, node: ast.AST, profile: str) -> None:
         """Calls in this statement's own expressions (not in nested statements)."""
-        stack = [
-            child
-            for child in astwalk.children(node)
-            if not isinstance(child, ast.stmt | ast.ExceptHandler | ast.match_case)
-        ]
-        while stack:
-            child = stack.pop()
-            if isinstance(child, ast.Call):
-                self._call(child, profile)
-            if not isinstance(child, ast.Lambda):
-                stack.extend(astwalk.children(child))
+        for call in astwalk.own_calls(node):
+            self._call(call, profile)
 
     # -- what counts ---------------------------------------------------------------------------
 

@@ -92,3 +92,19 @@ def walk_depth_first(nodes: list[ast.AST], stop: tuple[type, ...] = ()) -> Itera
         yield current
         if not isinstance(current, stop):
             stack.extend(children(current))
+
+
+def own_calls(statement: ast.AST) -> Iterator[ast.Call]:
+    """The calls in a statement's own expressions: not in the statements nested in it, and
+    not inside lambdas (they run later)."""
+    stack = [
+        child
+        for child in children(statement)
+        if not isinstance(child, ast.stmt | ast.ExceptHandler | ast.match_case)
+    ]
+    while stack:
+        child = stack.pop()
+        if isinstance(child, ast.Call):
+            yield child
+        if not isinstance(child, ast.Lambda):
+            stack.extend(children(child))

@@ -134,3 +134,12 @@ def satisfies(ctx: ExecContext, need: str, server_name_configured: bool) -> bool
     if ctx.request is True:
         return True
     return None
+
+
+def with_pushed(ctx: ExecContext, pushed: frozenset[str], reason: str) -> ExecContext:
+    """`ctx` where `with` blocks (or `push()` calls) above have pushed the contexts in `pushed`."""
+    if "request" in pushed:
+        return ctx.with_request(reason)
+    if "app" in pushed:
+        return ctx.with_app(reason)
+    return ctx

@@ -500,11 +500,7 @@ class _FactsVisitor:
 
     @property
     def ctx(self) -> ExecContext:
-        if "request" in self.pushed:
-            return self.fn_ctx.with_request(self.push_reason)
-        if "app" in self.pushed:
-            return self.fn_ctx.with_app(self.push_reason)
-        return self.fn_ctx
+        return cx.with_pushed(self.fn_ctx, self.pushed, self.push_reason)
 
     # -- definitions ----------------------------------------------------------------------------
 

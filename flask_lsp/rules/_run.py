@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from flask_lsp.analysis import astwalk
@@ -71,7 +70,7 @@ def _block(
             _block(module, statement.body, False, False, found)
             _block(module, statement.orelse, import_time, False, found)
             continue
-        for call in _own_calls(statement):
+        for call in astwalk.own_calls(statement):
             func = call.func
             if (
                 isinstance(func, ast.Attribute)
@@ -87,17 +86,3 @@ def _block(
                 for item in value:
                     if isinstance(item, ast.ExceptHandler | ast.match_case):
                         _block(module, item.body, import_time, False, found)
-
-
-def _own_calls(statement: ast.stmt) -> Iterator[ast.Call]:
-    stack = [
-        child
-        for child in astwalk.children(statement)
-        if not isinstance(child, ast.stmt | ast.ExceptHandler | ast.match_case)
-    ]
-    while stack:
-        child = stack.pop()
-        if isinstance(child, ast.Call):
-            yield child
-        if not isinstance(child, ast.Lambda):
-            stack.extend(astwalk.children(child))
