@@ -12,6 +12,8 @@ import ast
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from flask_lsp.analysis import checker
 from flask_lsp.analysis.checker import Project
@@ -226,3 +228,43 @@ def _parses(text: str) -> bool:
     except SyntaxError:
         return False
     return True
+
+
+# Sequences: each version is derived from the last derived one (marks spliced again and again).
+SEQUENCE_FIXTURES = [
+    ROOT / "examples" / "shop" / "shop" / "views.py",
+    TESTS / "rules" / "FL101" / "positive_contexts_without_request.py",
+    TESTS / "rules" / "FL104" / "positive_threads.py",
+    TESTS / "rules" / "FL301" / "positive_get_only_views.py",
+    TESTS / "rules" / "FL503" / "positive_views.py",
+    TESTS / "rules" / "FL505" / "negative_contexts.py",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    fixture=st.sampled_from(SEQUENCE_FIXTURES),
+    choices=st.lists(st.integers(0, 10_000), min_size=2, max_size=6),
+)
+def test_a_sequence_of_edits_stays_a_full_analysis(fixture: Path, choices: list[int]) -> None:
+    text = fixture.read_text(encoding="utf-8")
+    typing = Project()
+    typing.set_text(str(fixture), text, pinned=True)
+    typing.findings(str(fixture))
+    for choice in choices:
+        edits = list(function_edits(text))
+        if not edits:
+            return
+        what, text = edits[choice % len(edits)]
+        typing.set_text(str(fixture), text, pinned=True)
+        got = typing.parsed(str(fixture))
+        assert got is not None
+        found = [shown(f) for f in typing.findings(str(fixture))]
+        fresh = Project()
+        fresh.set_text(str(fixture), text, pinned=True)
+        whole = fresh.parsed(str(fixture))
+        assert whole is not None
+        if got.parse.broken != whole.parse.broken:
+            continue  # half-typed code repaired locally: see test_incremental_parse
+        assert facts_of(got) == facts_of(whole), what
+        assert found == [shown(f) for f in fresh.findings(str(fixture))], what

@@ -31,6 +31,17 @@ async def replace_text(client: LanguageClient, uri: str, text: str) -> None:
     )
 
 
+async def edit_range(client: LanguageClient, uri: str, where: types.Range, text: str) -> None:
+    """One incremental change: `where` replaced by `text`."""
+    _versions[uri] = _versions.get(uri, 1) + 1
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=_versions[uri]),
+            content_changes=[types.TextDocumentContentChangePartial(range=where, text=text)],
+        )
+    )
+
+
 async def diagnostics_for(
     client: LanguageClient, uri: str, predicate=lambda d: True, timeout: float = 10.0
 ) -> list[types.Diagnostic]:

@@ -8,7 +8,14 @@ from pathlib import Path
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from .helpers import codes, diagnostics_for, hover_text, open_document, replace_text
+from .helpers import (
+    codes,
+    diagnostics_for,
+    edit_range,
+    hover_text,
+    open_document,
+    replace_text,
+)
 
 IMPORT_TIME = """\
 from flask import Flask, current_app, request
@@ -160,3 +167,50 @@ async def test_broken_region_keeps_its_last_good_diagnostics(
     await asyncio.sleep(0.3)
     found = await diagnostics_for(client, uri, lambda d: len(d) == 2)
     assert codes(found) == ["FL101", "FL102"]
+
+
+THREAD_TARGET = """\
+from threading import Thread
+from flask import Flask, request
+
+app = Flask(__name__)
+NAME = request.path
+
+
+def work():
+    return 1
+
+
+@app.route("/")
+def index():
+    Thread(target=work).start()
+    return "ok"
+"""
+
+
+async def type_at(client: LanguageClient, uri: str, line: int, column: int, text: str) -> None:
+    """Type `text` one character at a time, as an editor sends it (incremental sync)."""
+    for offset, char in enumerate(text):
+        at = types.Position(line=line, character=column + offset)
+        await edit_range(client, uri, types.Range(start=at, end=at), char)
+
+
+async def test_typing_in_a_thread_target_updates_the_finding_at_the_thread_start(
+    client: LanguageClient, workspace: Path
+) -> None:
+    """Typing inside one function is analysed incrementally; a change that matters to another
+    statement (the thread that runs it) still reaches that statement's findings."""
+    uri = (workspace / "threads.py").as_uri()
+    await open_document(client, uri, THREAD_TARGET)
+    await diagnostics_for(client, uri, lambda d: codes(d) == ["FL101"])
+    await type_at(client, uri, 8, len("    return 1"), "; x = request.args")
+    found = await diagnostics_for(client, uri, lambda d: codes(d) == ["FL101", "FL104"])
+    (thread,) = [d for d in found if d.code == "FL104"]
+    assert thread.range.start.line == 13  # at `Thread(target=work)`, not in `work`
+    # Rubbed out one character at a time, from the end: the finding goes with the use.
+    typed = "; x = request.args"
+    for remaining in range(len(typed), 0, -1):
+        start = types.Position(line=8, character=len("    return 1") + remaining - 1)
+        end = types.Position(line=8, character=start.character + 1)
+        await edit_range(client, uri, types.Range(start=start, end=end), "")
+    await diagnostics_for(client, uri, lambda d: codes(d) == ["FL101"])
