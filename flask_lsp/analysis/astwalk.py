@@ -78,7 +78,12 @@ def _add_children(node: ast.AST, found: list[ast.AST]) -> None:
     for name in fields:
         value = getattr(node, name, None)
         if type(value) is list:
-            found.extend(item for item in value if isinstance(item, ast.AST))
+            # Lists of fields hold nodes, and `None` in `Dict.keys` and `kw_defaults` only
+            # (the lists of names are not in the node-bearing fields).
+            if None in value:
+                found.extend(item for item in value if item is not None)
+            else:
+                found.extend(value)
         elif isinstance(value, ast.AST):
             found.append(value)
 
