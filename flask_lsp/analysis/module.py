@@ -16,7 +16,7 @@ import copy
 import functools
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -253,14 +253,20 @@ def parse_module(
         module = reanalyse_one_function(previous, path, source, parsed)
         if module is not None:
             return module
+    # One walk of each statement, shared by the registrations below and the rules.
+    statement_nodes = [astwalk.walk(statement) for statement in parsed.tree.body]
     try:
         names = NameResolver(parsed.tree, module_name, is_package)
-        visitor = _FactsVisitor(source, names, parsed.tree)
+        registered = _registered_functions(
+            (n for nodes in statement_nodes for n in nodes if type(n) is ast.Call), source
+        )
+        visitor = _FactsVisitor(source, names, parsed.tree, registered)
         visitor.run()
     except RecursionError:
         # A pathological expression (20,000 chained operators) parses into a tree too deep to
         # walk recursively: leave out the top-level statements that hold one, keep the rest.
         parsed = _without_deep_statements(parsed)
+        statement_nodes = [astwalk.walk(statement) for statement in parsed.tree.body]
         names = NameResolver(parsed.tree, module_name, is_package)
         visitor = _FactsVisitor(source, names, parsed.tree)
         visitor.run()
@@ -283,6 +289,7 @@ def parse_module(
         import_sites=visitor.import_sites,
     )
     module = ParsedModule(path, module_name, source, parsed, names, facts, visitor.scope_of_node)
+    module.__dict__["statement_nodes"] = statement_nodes  # the cached property, pre-filled
     visitor.marks.extra = [visitor.registered, visitor.app_vars]
     module.marks["facts"] = visitor.marks
     if extract:
@@ -1070,17 +1077,24 @@ def _walk_calls(tree: ast.AST) -> list[ast.Call]:
     return calls
 
 
-def _registered_functions(tree: ast.AST, source: SourceText) -> dict[str, ExecContext]:
-    """Functions registered by a call rather than a decorator: `app.add_url_rule(..., view_func=f)`."""
+def _registered_functions(
+    calls: ast.AST | Iterable[ast.Call], source: SourceText
+) -> dict[str, ExecContext]:
+    """Functions registered by a call rather than a decorator: `app.add_url_rule(..., view_func=f)`.
+
+    `calls`: a tree, or its calls (statement by statement, each breadth first)."""
     registered: dict[str, ExecContext] = {}
-    for name, ctx in registrations(tree, source):
+    for name, ctx in registrations(calls, source):
         registered.setdefault(name, ctx)
     return registered
 
 
-def registrations(tree: ast.AST, source: SourceText) -> Iterator[tuple[str, ExecContext]]:
-    """The (function name, context) registrations by call under `tree`, breadth first."""
-    for node in _walk_calls(tree):
+def registrations(
+    calls: ast.AST | Iterable[ast.Call], source: SourceText
+) -> Iterator[tuple[str, ExecContext]]:
+    """The (function name, context) registrations by the calls under a statement (breadth
+    first), or by the given calls."""
+    for node in _walk_calls(calls) if isinstance(calls, ast.AST) else calls:
         func = node.func
         if isinstance(func, ast.Attribute):
             if func.attr not in _REGISTERING_ATTRS:
