@@ -67,10 +67,10 @@ def check_parallel(
     gc.freeze()  # the workers share the parent's objects: keep the GC from touching (copying) them
     workers: list[tuple[Any, Connection]] = []
     try:
-        for share in shares:
+        for number, share in enumerate(shares):
             ours, theirs = context.Pipe()
             process = context.Process(
-                target=_worker, args=(project, files, share, len(shares), theirs)
+                target=_worker, args=(project, files, share, number, len(shares), theirs)
             )
             process.daemon = True
             process.start()
@@ -129,11 +129,16 @@ def _shares(files: list[Path], jobs: int) -> list[list[int]]:
 
 
 def _worker(
-    project: Project, files: list[Path], share: list[int], jobs: int, connection: Connection
+    project: Project,
+    files: list[Path],
+    share: list[int],
+    number: int,
+    jobs: int,
+    connection: Connection,
 ) -> None:
     try:
         try:
-            _work(project, files, share, jobs, connection)
+            _work(project, files, share, number, jobs, connection)
         except BaseException:
             connection.send_bytes(b"ERROR:" + traceback.format_exc().encode("utf-8", "replace"))
     finally:
@@ -142,7 +147,12 @@ def _worker(
 
 
 def _work(
-    project: Project, files: list[Path], share: list[int], jobs: int, connection: Connection
+    project: Project,
+    files: list[Path],
+    share: list[int],
+    number: int,
+    jobs: int,
+    connection: Connection,
 ) -> None:
     project.keep_parsed_lines //= jobs  # the memory budget is for all workers together
     own: list[tuple[int, str, Any, str]] = []
@@ -153,12 +163,12 @@ def _work(
             facts = project.workspace.modules[key]
             own.append((index, key, facts, project.workspace.digest_of(key)))
     connection.send_bytes(pickle.dumps(own, protocol=pickle.HIGHEST_PROTOCOL))
-    everything: list[tuple[int, str, Any, str]] = []
-    own_facts = {key: facts for _, key, facts, _ in own}
-    for blob in pickle.loads(connection.recv_bytes()):
-        for index, key, facts, digest in pickle.loads(blob):
-            # Our own modules keep their facts objects: our parsed modules point at them.
-            everything.append((index, key, own_facts.get(key, facts), digest))
+    # Our own modules keep their facts objects (our parsed modules point at them): only the
+    # other workers' blobs are unpickled.
+    everything: list[tuple[int, str, Any, str]] = list(own)
+    for other, blob in enumerate(pickle.loads(connection.recv_bytes())):
+        if other != number:
+            everything.extend(pickle.loads(blob))
     everything.sort(key=lambda item: item[0])
     workspace = Workspace()
     for _, key, facts, digest in everything:
