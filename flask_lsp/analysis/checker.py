@@ -156,8 +156,10 @@ class Project:
     def _findings_after_one_function(self, parsed: ParsedModule) -> list[Finding] | None:
         """The findings of `parsed`, from those of its previous version, when the only change
         since is one top-level function that shows the rest of the workspace what it showed
-        before (`same_to_others`): the findings of every other statement stand; that function
-        is checked alone, and module-wide rules check the whole module again."""
+        before (`same_to_others`): the findings of every other statement stand, and that
+        function is checked alone. (So a rule must judge a statement from its own nodes and
+        what the facts, names and workspace say of the rest; tests/test_incremental_analysis.py
+        holds every rule to that.)"""
         if parsed.derived_from is None:
             return None
         previous, index = parsed.derived_from
@@ -182,29 +184,20 @@ class Project:
             spans += [r.span for r in finding.related if r.path == parsed.path]
             return any(s.start_line <= last_line and s.end_line >= first for s in spans)
 
-        wide = {rule.code for rule in all_rules() if rule.module_wide}
-        kept = [f for f in last[3] if not inside(f) and f.code not in wide]
+        kept = [f for f in last[3] if not inside(f)]
         if any(reaches_in(f) for f in kept):
             return None
-        fresh = check_module(
-            parsed.only_statement(index), self.workspace, self.settings, lambda r: not r.module_wide
-        )
-        redone = check_module(parsed, self.workspace, self.settings, lambda r: r.module_wide)
-        return sorted([*kept, *(f for f in fresh if inside(f)), *redone], key=lambda f: f.sort_key)
+        fresh = check_module(parsed.only_statement(index), self.workspace, self.settings)
+        return sorted([*kept, *(f for f in fresh if inside(f))], key=lambda f: f.sort_key)
 
 
-def check_module(
-    parsed: ParsedModule,
-    workspace: Workspace,
-    settings: Settings,
-    which: Callable[[Rule], bool] | None = None,
-) -> list[Finding]:
-    """The findings of the enabled rules (those `which` picks) on `parsed`."""
+def check_module(parsed: ParsedModule, workspace: Workspace, settings: Settings) -> list[Finding]:
+    """The findings of the enabled rules on `parsed`."""
     from flask_lsp.rules.base import RuleContext
 
     found: dict[tuple[object, ...], Finding] = {}
     for rule in all_rules():
-        if not settings.enabled(rule.code) or (which is not None and not which(rule)):
+        if not settings.enabled(rule.code):
             continue
         checkpoint()
         try:

@@ -140,13 +140,10 @@ def reanalyse_one_function(
         return None  # registers other functions differently: their contexts may change
     names, removed = previous.names.replacing_function(parse.tree, old, new)
     registered, old_app_vars = facts_marks.extra
-    # Flask apps bound in each scope, by scope id: the module scope is a new object.
-    module_id, old_module_id = id(names.module_scope), id(previous.names.module_scope)
-    app_vars = {
-        (module_id if key == old_module_id else key): value
-        for key, value in old_app_vars.items()
-        if key not in removed
-    }
+    # Flask apps bound in each scope (by scope id; the module scope is the same object): the
+    # function sees the module's, as in a full run (which keeps those above it by line).
+    app_vars = {key: value for key, value in old_app_vars.items() if key not in removed}
+    module_id = id(names.module_scope)
     visitor = _FactsVisitor(source, names, parse.tree, registered=registered)
     visitor.app_vars = {module_id: list(app_vars.get(module_id, []))}
     visitor.visit_alone(new, facts_marks.entry[index])

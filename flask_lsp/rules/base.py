@@ -21,10 +21,6 @@ class Rule:
     check: Callable[[RuleContext], Iterable[Finding]]
     fixable: bool = False
     docs: tuple[str, ...] = field(default=())  # links to Flask's documentation
-    # Its findings in one top-level statement can depend on the code of others (beyond the
-    # facts, names and workspace every rule sees): checked on the whole module after every
-    # edit, where other rules check only the function edited (see `Project.findings`).
-    module_wide: bool = False
 
     @property
     def summary(self) -> str:
