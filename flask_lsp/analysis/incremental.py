@@ -136,7 +136,9 @@ def reanalyse_one_function(
     old = previous.tree.body[index]
     new = parse.tree.body[index]
     assert isinstance(old, ast.FunctionDef | ast.AsyncFunctionDef)
-    if list(registrations(old, previous.source)) != list(registrations(new, source)):
+    new_nodes = astwalk.walk(new)
+    old_registrations = registrations(previous.statement_nodes[index], previous.source)
+    if list(old_registrations) != list(registrations(new_nodes, source)):
         return None  # registers other functions differently: their contexts may change
     names, removed = previous.names.replacing_function(parse.tree, old, new)
     registered, old_app_vars = facts_marks.extra
@@ -182,7 +184,7 @@ def reanalyse_one_function(
     module.derived_from = (previous, index)
     previous.derived_from = None  # one step back is all `Project.findings` needs
     statement_nodes = list(previous.statement_nodes)
-    statement_nodes[index] = astwalk.walk(new)
+    statement_nodes[index] = new_nodes
     module.__dict__["statement_nodes"] = statement_nodes  # the cached property, pre-filled
     for name, extract, replace in extractors():
         found = replace(module, previous, index) if replace is not None else None

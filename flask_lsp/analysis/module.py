@@ -26,7 +26,7 @@ from .budget import checkpoint
 from .contexts import ExecContext
 from .extractors import extractors
 from .findings import Span
-from .names import LEAF_TYPES, NO_BINDINGS, Binding, NameResolver, Scope
+from .names import LEAF_TYPES, Binding, NameResolver, Scope
 from .source import ParseResult, SourceText, parse_tolerant
 
 # Roots whose calls can never lead back into the user's code.
@@ -257,9 +257,7 @@ def parse_module(
     statement_nodes = [astwalk.walk(statement) for statement in parsed.tree.body]
     try:
         names = NameResolver(parsed.tree, module_name, is_package)
-        registered = _registered_functions(
-            (n for nodes in statement_nodes for n in nodes if type(n) is ast.Call), source
-        )
+        registered = _registered_functions(statement_nodes, source)
         visitor = _FactsVisitor(source, names, parsed.tree, registered)
         visitor.run()
     except RecursionError:
@@ -268,7 +266,8 @@ def parse_module(
         parsed = _without_deep_statements(parsed)
         statement_nodes = [astwalk.walk(statement) for statement in parsed.tree.body]
         names = NameResolver(parsed.tree, module_name, is_package)
-        visitor = _FactsVisitor(source, names, parsed.tree)
+        registered = _registered_functions(statement_nodes, source)
+        visitor = _FactsVisitor(source, names, parsed.tree, registered)
         visitor.run()
     facts = ModuleFacts(
         path=path,
@@ -379,7 +378,7 @@ class _FactsVisitor:
         source: SourceText,
         names: NameResolver,
         tree: ast.Module,
-        registered: dict[str, ExecContext] | None = None,
+        registered: dict[str, ExecContext],
     ) -> None:
         self.source = source
         self.names = names
@@ -400,9 +399,7 @@ class _FactsVisitor:
         self.import_sites: list[ImportSite] = []
         self.scope_of_node: dict[int, Scope] = {}
         self.view_classes: set[str] = set()
-        self.registered = (
-            registered if registered is not None else _registered_functions(tree, source)
-        )
+        self.registered = registered  # functions registered by calls, in the whole module
         self.marks = Marks()
         # Cheap textual pre-checks: no `yield` in the text, no generator; no `Flask` in the
         # text, no name that resolves to `...Flask` (so no factory by construction).
@@ -1056,45 +1053,26 @@ COMPOUND_STATEMENTS = (
 _HANDLERS: dict[type, Any] = {}
 
 
-def _walk_calls(tree: ast.AST) -> list[ast.Call]:
-    """The Call nodes of `tree` in `ast.walk` order (breadth first), without its generators."""
-    queue: list[ast.AST] = [tree]
-    calls: list[ast.Call] = []
-    index = 0
-    while index < len(queue):
-        node = queue[index]
-        index += 1
-        if type(node) is ast.Call:
-            calls.append(node)
-        for name in node._fields:
-            value = getattr(node, name, None)
-            if type(value) is list:
-                for item in value:
-                    if type(item) not in NO_BINDINGS and isinstance(item, ast.AST):
-                        queue.append(item)
-            elif type(value) not in NO_BINDINGS and isinstance(value, ast.AST):
-                queue.append(value)
-    return calls
-
-
 def _registered_functions(
-    calls: ast.AST | Iterable[ast.Call], source: SourceText
+    statement_nodes: list[list[ast.AST]], source: SourceText
 ) -> dict[str, ExecContext]:
     """Functions registered by a call rather than a decorator: `app.add_url_rule(..., view_func=f)`.
 
-    `calls`: a tree, or its calls (statement by statement, each breadth first)."""
+    `statement_nodes`: the nodes of each top-level statement (see `ParsedModule`)."""
     registered: dict[str, ExecContext] = {}
-    for name, ctx in registrations(calls, source):
-        registered.setdefault(name, ctx)
+    for nodes in statement_nodes:
+        for name, ctx in registrations(nodes, source):
+            registered.setdefault(name, ctx)
     return registered
 
 
 def registrations(
-    calls: ast.AST | Iterable[ast.Call], source: SourceText
+    nodes: Iterable[ast.AST], source: SourceText
 ) -> Iterator[tuple[str, ExecContext]]:
-    """The (function name, context) registrations by the calls under a statement (breadth
-    first), or by the given calls."""
-    for node in _walk_calls(calls) if isinstance(calls, ast.AST) else calls:
+    """The (function name, context) registrations by the calls among `nodes`, in order."""
+    for node in nodes:
+        if type(node) is not ast.Call:
+            continue
         func = node.func
         if isinstance(func, ast.Attribute):
             if func.attr not in _REGISTERING_ATTRS:
