@@ -200,6 +200,7 @@ def same_to_others(previous: ParsedModule, module: ParsedModule, index: int) -> 
     statement stand (see `Project.findings`)."""
     from . import structure
     from .appconfig import NAME as CONFIG
+    from .route_facts import CALL_PARTS
     from .route_facts import NAME as ROUTES
     from .route_facts import statement_parts as route_parts
 
@@ -218,7 +219,7 @@ def same_to_others(previous: ParsedModule, module: ParsedModule, index: int) -> 
         if found is None:
             return []
         parts = route_parts(found)
-        return [part for number, part in enumerate(parts) if number not in (3, 4)]  # url_for...
+        return [part for number, part in enumerate(parts) if number not in CALL_PARTS]
 
     def facts_parts(facts: ModuleFacts) -> list[Part]:
         parts = _fact_parts(facts)
@@ -232,7 +233,7 @@ def same_to_others(previous: ParsedModule, module: ParsedModule, index: int) -> 
         ("facts", facts_parts, None if used_elsewhere else (0,)),
         (CONFIG, config_parts, None),
         (structure.NAME, structure_parts, None),
-        (ROUTES, routes_parts, (3, 4)),
+        (ROUTES, routes_parts, CALL_PARTS),
     ]
     for name, parts_of, skipped in checks:
         old_marks, new_marks = previous.marks.get(name), module.marks.get(name)

@@ -993,6 +993,11 @@ def _bodies(node: ast.stmt) -> list[list[ast.stmt]]:
 NAME = "routes"
 
 
+# The `url_for` and `redirect` calls' places in `statement_parts`: findings about them are
+# their statement's own (see `RouteFacts.structure_key`).
+CALL_PARTS = (3, 4)
+
+
 def statement_parts(facts: RouteFacts) -> list[Any]:
     """What a top-level statement adds to (see `Marks`)."""
     return [
