@@ -110,6 +110,21 @@ def test_clean_code_exits_zero(tmp_path: Path) -> None:
     assert "No Flask problems in 1 file" in result.stdout
 
 
+def test_check_in_process_leaves_the_garbage_collector_as_it_was(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A check turns the cyclic GC off while it runs (see cli._no_cyclic_gc), never for good:
+    a program calling `main()` keeps its collector."""
+    import gc
+
+    from flask_lsp.cli import main
+
+    assert gc.isenabled()
+    assert main(["check", str(SHOP), "--jobs", "1", "--no-progress"]) == 1
+    assert "Found 6 problems" in capsys.readouterr().out
+    assert gc.isenabled()
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
