@@ -26,6 +26,7 @@ from . import astwalk
 from .findings import Span
 from .incremental import splice
 from .module import Marks
+from .source import Mentions
 
 if TYPE_CHECKING:
     from .module import ParsedModule
@@ -133,6 +134,10 @@ class _Extractor:
             n == "flask_session" or n.startswith("flask_session.") for n in imports
         )
         self.creates_app = False
+        # How `Flask` is spelled here: a call can only create an app under one of these.
+        text = module.source.text
+        self.flask_spellings = module.spellings_of("Flask") if "Flask" in text else set()
+        self.mentions: Mentions | None = None
 
     def switches(self) -> tuple[bool, ...]:
         """What this module's text and imports decide for every statement."""
@@ -181,6 +186,10 @@ class _Extractor:
             self._statement(statement, profile, in_class)
 
     def _statement(self, node: ast.stmt, profile: str, in_class: str | None) -> None:
+        if self.mentions is None:
+            self.mentions = self.module.mentions([*_WORDS_NEEDED, *self.flask_spellings])
+        if not self.mentions.within(node):
+            return  # everything recorded needs one of the words in the statement's lines
         if isinstance(node, ast.ClassDef):
             self._block(node.body, _merge(profile, self._class_profile(node)), node.name)
             return
@@ -239,9 +248,10 @@ class _Extractor:
 
     def _call(self, call: ast.Call, profile: str) -> None:
         func = call.func
-        raw = self.module.resolve(func) or ""
-        if raw.rpartition(".")[2] == "Flask" and raw.startswith("flask"):
-            self.creates_app = True
+        if _last(func) in self.flask_spellings:
+            raw = self.module.resolve(func) or ""
+            if raw.rpartition(".")[2] == "Flask" and raw.startswith("flask"):
+                self.creates_app = True
         if not (isinstance(func, ast.Attribute) and _is_config(func.value)):
             return
         if func.attr in _EXTERNAL_LOADS:
@@ -353,6 +363,12 @@ def _negated(test: ast.expr) -> bool:
         and isinstance(test.comparators[0], ast.Constant)
         and test.comparators[0].value in (None, False)
     )
+
+
+def _last(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else None
 
 
 def _is_config(node: ast.AST) -> bool:

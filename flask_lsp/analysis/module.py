@@ -27,7 +27,7 @@ from .contexts import ExecContext
 from .extractors import extractors
 from .findings import Span
 from .names import LEAF_TYPES, Binding, NameResolver, Scope
-from .source import ParseResult, SourceText, parse_tolerant
+from .source import Mentions, ParseResult, SourceText, parse_tolerant
 
 # Roots whose calls can never lead back into the user's code.
 _EXTERNAL_ROOTS = frozenset(sys.stdlib_module_names) | {
@@ -222,6 +222,23 @@ class ParsedModule:
         view.region = index
         return view
 
+    def mentions(
+        self, words: Iterable[str], whole_words: bool = False, ignore_case: bool = False
+    ) -> Mentions:
+        """Where the module's text holds one of `words`: a cheap test that lets an analysis
+        skip the statements that cannot matter to it."""
+        return Mentions(self.source.lines_mentioning(words, whole_words, ignore_case))
+
+    def spellings_of(self, name: str) -> set[str]:
+        """`name` and the names bound anywhere in the module to something called `name`
+        (`from flask import Flask as F`): how code here can spell a reference to it."""
+        return {name} | {
+            alias
+            for scope in self.names.scopes.values()
+            for alias, bindings in scope.bindings.items()
+            if any(_ends_with(b.target, name) for b in bindings)
+        }
+
     def span(self, node: ast.AST) -> Span:
         return self.source.span_of(node)
 
@@ -388,7 +405,10 @@ class _FactsVisitor:
         self.fn_ctx = cx.at_import_time()
         self.pushed: frozenset[str] = frozenset()
         self.push_reason = ""
-        self.statement: Span | None = None
+        # The simple statement being visited; its span (`_statement_span`) is worked out only
+        # for the statements that hold something recorded, a few in ten.
+        self.statement_node: ast.stmt | None = None
+        self._span_of_statement: tuple[ast.stmt | None, Span | None] = (None, None)
         self.deref: set[int] = set()
         self.functions: dict[str, FunctionInfo] = {}
         self.uses: list[ProxyUse] = []
@@ -413,7 +433,7 @@ class _FactsVisitor:
     def visit_alone(self, statement: ast.stmt, entry: tuple[frozenset[str], str]) -> None:
         """Visit one top-level statement in the state `entry` recorded for it by a full run."""
         self.pushed, self.push_reason = entry
-        self.statement = self._own_lines(statement)
+        self.statement_node = statement
         self._visit(statement)
 
     def outputs(self) -> list[list[Any]]:
@@ -472,12 +492,12 @@ class _FactsVisitor:
                     self._visit(value)
 
     def _block(self, statements: list[ast.stmt], marks: Marks | None = None) -> None:
-        saved = (self.pushed, self.push_reason, self.statement)
+        saved = (self.pushed, self.push_reason, self.statement_node)
         for statement in statements:
             checkpoint()  # a time bound or a newer edit can stop a long analysis here
             if marks is not None:
                 marks.entry.append((self.pushed, self.push_reason))
-            self.statement = self._own_lines(statement)
+            self.statement_node = statement
             self._visit(statement)
             pushed = self._pushes(statement)
             if pushed:
@@ -487,7 +507,16 @@ class _FactsVisitor:
                 )
             if marks is not None:
                 marks.ends.append((*map(len, self.outputs()), len(self.functions)))
-        self.pushed, self.push_reason, self.statement = saved
+        self.pushed, self.push_reason, self.statement_node = saved
+
+    def _statement_span(self) -> Span | None:
+        """The span of the statement being visited, if it is simple and alone on its lines."""
+        statement, span = self._span_of_statement
+        if statement is not self.statement_node:
+            statement = self.statement_node
+            span = None if statement is None else self._own_lines(statement)
+            self._span_of_statement = (statement, span)
+        return span
 
     def _own_lines(self, statement: ast.stmt) -> Span | None:
         """The statement's span, if it is simple and alone on its lines (safe to wrap)."""
@@ -565,7 +594,7 @@ class _FactsVisitor:
         line_text = self.source.line(name_line)
         name_col = line_text.find(node.name, line_text.find("def") + 3)
         name_span = Span(name_line, max(name_col, 0), name_line, max(name_col, 0) + len(node.name))
-        first_line = min([d.lineno for d in node.decorator_list] + [node.lineno]) - 1
+        first = min([d.lineno for d in node.decorator_list] + [node.lineno]) - 1
         is_generator = self.may_yield and any(
             isinstance(n, ast.Yield | ast.YieldFrom) for n in walk_own_body(node)
         )
@@ -573,8 +602,8 @@ class _FactsVisitor:
             qualname=inner.qualname,
             name=node.name,
             span=name_span,
-            def_span=Span(first_line, 0, name_line, len(line_text)),
-            indent=self.source.indent_of(first_line),
+            def_span=Span(first, 0, name_line, len(line_text)),
+            indent=self.source.indent_of(first),
             ctx=ctx,
             copies_request_context=copies,
             parent=parent.qualname if parent else None,
@@ -717,7 +746,8 @@ class _FactsVisitor:
         func = call.func
         if not (isinstance(func, ast.Attribute) and func.attr in _CONTEXT_FACTORIES):
             return
-        if self.statement is None:
+        statement = self._statement_span()
+        if statement is None:
             return
         if not bare:
             names = [t.id for t in assigned if isinstance(t, ast.Name)]
@@ -727,7 +757,7 @@ class _FactsVisitor:
             ContextCreation(
                 kind=func.attr,
                 span=self.source.span_of(call),
-                statement=self.statement,
+                statement=statement,
                 call_text=self.source.text_at(self.source.span_of(call)),
                 bare=bare,
             )
@@ -800,7 +830,7 @@ class _FactsVisitor:
                 ctx=self.ctx,
                 pushed=self.pushed,
                 function=self.function.qualname if self.function else None,
-                statement=self.statement,
+                statement=self._statement_span(),
                 app_var=self._app_var(getattr(node, "lineno", 0)),
             )
         )
@@ -829,7 +859,7 @@ class _FactsVisitor:
                     ctx=self.ctx,
                     pushed=self.pushed,
                     function=self.function.qualname if self.function else None,
-                    statement=self.statement,
+                    statement=self._statement_span(),
                     app_var=self._app_var(node.lineno),
                 )
             )

@@ -81,6 +81,8 @@ _COMMIT_HOOKS = frozenset(
         "teardown_appcontext",
     }
 )
+# Everything the expression scan records has one of these words (a call's name, in any case).
+_DB_SCAN_WORDS = (*_DB_WORDS, "rollback", *_COMMIT_HOOKS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +248,29 @@ def _query_in_chain(node: ast.expr) -> ast.Attribute | None:
             return None
 
 
+def _nested_functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The functions defined in `body`, at any depth (only statements hold definitions)."""
+    stack = list(body)
+    while stack:
+        statement = stack.pop()
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+            yield statement
+        for name in ("body", "orelse", "finalbody"):
+            stack.extend(getattr(statement, name, ()))
+        for part in [*getattr(statement, "handlers", ()), *getattr(statement, "cases", ())]:
+            stack.extend(part.body)
+
+
+def _names_of_imported_modules(module: ParsedModule) -> set[str]:
+    """The names bound by `import name` (or `import name.sub`) in any scope."""
+    return {
+        name
+        for scope in module.names.scopes.values()
+        for name, bindings in scope.bindings.items()
+        if any(b.kind == "import" and b.target == name for b in bindings)
+    }
+
+
 def _last(node: ast.AST) -> str | None:
     if isinstance(node, ast.Attribute):
         return node.attr
@@ -270,6 +295,11 @@ class _Walker:
         # Most modules never touch a database: skip walking their expressions.
         text = module.source.text
         self.scan_expressions = any(word in text for word in _DB_WORDS)
+        # ...and of those that do, most expressions: the same test on their lines (any case:
+        # `doCommit()` is a commit).
+        self.db_lines = module.mentions(_DB_SCAN_WORDS, ignore_case=True)
+        # `app.app` needs a name bound by `import app` on the expression's lines.
+        self.module_lines = module.mentions(_names_of_imported_modules(module), whole_words=True)
         self.mentions_flask_class = "Flask" in text
         # The names a `Flask(...)` call can be spelled with here (`Flask`, `flask`, aliases).
         self.flask_spellings = {"Flask", "flask"} | {
@@ -515,6 +545,13 @@ class _Walker:
             self.facts.commit_hooks.add(qualname)
         if node.body and isinstance(node.body[-1], ast.Raise):
             self.facts.raising.add(qualname)
+        if not self.db_lines.within(node):
+            # Without a database word, a function body records nothing but which of the
+            # functions nested in it end by raising: no need to walk its expressions.
+            for inner in _nested_functions(node.body):
+                if inner.body and isinstance(inner.body[-1], ast.Raise):
+                    self.facts.raising.add(self.names.scope_of(inner).qualname)
+            return
         saved = (self.function, self.fn_ctx, self.pushed, self.push_reason, self.import_time)
         self.function = qualname
         self.fn_ctx = info.ctx if info is not None else cx.UNKNOWN
@@ -637,9 +674,9 @@ class _Walker:
         return cx.with_pushed(self.fn_ctx, self.pushed, self.push_reason)
 
     def _expr(self, node: ast.expr) -> None:
-        if self.import_time and self.function is None:
+        if self.import_time and self.function is None and self.module_lines.within(node):
             self._module_attributes(node)
-        if not self.scan_expressions:
+        if not self.scan_expressions or not self.db_lines.within(node):
             return
         session_ops: dict[int, tuple[str, ast.Call]] = {}
         query_writes: set[int] = set()
