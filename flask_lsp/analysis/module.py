@@ -18,7 +18,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from . import astwalk
 from . import contexts as cx
@@ -51,6 +51,10 @@ _POOL_METHODS = frozenset({"submit", "map", "apply", "apply_async", "map_async",
 _POOL_NAME = re.compile(r"(executor|pool)", re.IGNORECASE)
 _FACTORY_NAMES = frozenset({"create_app", "make_app", "app_factory", "build_app", "get_app"})
 _CONTEXT_FACTORIES = cx.APP_CONTEXT_MANAGERS | {"test_request_context", "request_context"}
+
+
+N = TypeVar("N", bound=ast.AST)
+_FUNCTION_KINDS: tuple[type[ast.AST], ...] = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 @dataclass(slots=True)
@@ -178,6 +182,11 @@ class ParsedModule:
     derived_from: tuple[ParsedModule, int] | None = None
     # A view for checking one top-level statement only (see `only_statement`): its index.
     region: int | None = None
+    # `nodes` by exact type, and filtered by sets of types (see `nodes_of`).
+    _by_type: dict[type[ast.AST], list[ast.AST]] | None = field(default=None, repr=False)
+    _by_types: dict[tuple[type[ast.AST], ...], list[ast.AST]] = field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def tree(self) -> ast.Module:
@@ -220,7 +229,36 @@ class ParsedModule:
         still see the whole module through its facts, names and `all_nodes`)."""
         view = copy.copy(self)
         view.region = index
+        view._by_type, view._by_types = None, {}
         return view
+
+    def nodes_of(self, kind: type[N]) -> list[N]:
+        """The nodes rules look at (`nodes`) of exactly type `kind`, in walk order. One pass
+        sorts every node by type, for all rules: a pass of their own per rule cost more than
+        the rules' checks themselves."""
+        by_type = self._by_type
+        if by_type is None:
+            by_type = self._by_type = {}
+            for node in self.nodes:
+                bucket = by_type.get(type(node))
+                if bucket is None:
+                    by_type[type(node)] = [node]
+                else:
+                    bucket.append(node)
+        return by_type.get(kind, [])  # type: ignore[return-value]
+
+    def nodes_of_types(self, kinds: tuple[type[ast.AST], ...]) -> list[ast.AST]:
+        """The nodes of any of these exact types, in walk order (one pass per set of types)."""
+        found = self._by_types.get(kinds)
+        if found is None:
+            wanted = frozenset(kinds)
+            found = self._by_types[kinds] = [n for n in self.nodes if type(n) in wanted]
+        return found
+
+    @property
+    def functions(self) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+        """The function definitions rules look at, in walk order."""
+        return self.nodes_of_types(_FUNCTION_KINDS)  # type: ignore[return-value]
 
     def mentions(
         self, words: Iterable[str], whole_words: bool = False, ignore_case: bool = False

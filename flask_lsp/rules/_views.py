@@ -79,7 +79,7 @@ def _views(module: ParsedModule) -> list[View]:
         return []
     by_name: dict[str, View] = {}
     found: list[View] = []
-    for node in _functions(module.nodes):
+    for node in module.functions:
         qualname = module.names.scope_of(node).qualname
         view = View(node, qualname)
         for decorator in node.decorator_list:

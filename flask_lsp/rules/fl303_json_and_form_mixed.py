@@ -36,9 +36,8 @@ or accept one format per endpoint.
 def check(rc: RuleContext) -> Iterator[Finding]:
     if not uses_request(rc):
         return
-    for node in rc.module.nodes:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            yield from _check_function(rc, node)
+    for node in rc.module.functions:
+        yield from _check_function(rc, node)
 
 
 def _check_function(rc: RuleContext, function: ast.AST) -> Iterator[Finding]:

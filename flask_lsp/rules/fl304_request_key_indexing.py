@@ -45,8 +45,8 @@ def check(rc: RuleContext) -> Iterator[Finding]:
     if not uses_request(rc):
         return
     parents: dict[int, ast.AST] = {}
-    for node in rc.module.nodes:
-        if not isinstance(node, ast.Subscript) or not isinstance(node.ctx, ast.Load):
+    for node in rc.module.nodes_of(ast.Subscript):
+        if not isinstance(node.ctx, ast.Load):
             continue
         if isinstance(node.slice, ast.Slice):
             continue

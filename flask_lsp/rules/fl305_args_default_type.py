@@ -34,16 +34,11 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         return
     converted = {
         id(node.args[0])
-        for node in rc.module.nodes
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Name)
-        and node.func.id in _CONVERSIONS
-        and node.args
+        for node in rc.module.nodes_of(ast.Call)
+        if isinstance(node.func, ast.Name) and node.func.id in _CONVERSIONS and node.args
     }
-    for node in rc.module.nodes:
-        if id(node) in converted:
-            continue
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+    for node in rc.module.nodes_of(ast.Call):
+        if id(node) in converted or not isinstance(node.func, ast.Attribute):
             continue
         if node.func.attr != "get" or request_attr(rc, node.func.value) not in _SOURCES:
             continue

@@ -29,8 +29,8 @@ _SEND_FILE = frozenset({"flask.send_file"})
 def check(rc: RuleContext) -> Iterator[Finding]:
     if "send_file" not in rc.module.source.text:
         return
-    for node in rc.module.nodes:
-        if not isinstance(node, ast.Call) or not node.args:
+    for node in rc.module.nodes_of(ast.Call):
+        if not node.args:
             continue
         raw = rc.module.resolve(node.func)
         if raw is None or rc.canonical(raw) not in _SEND_FILE:

@@ -53,12 +53,11 @@ def check(rc: RuleContext) -> Iterator[Finding]:
 def _drop_fix(rc: RuleContext, span: Span) -> Fix | None:
     """Drop `DEBUG = True` / `app.debug = True` / `update(DEBUG=True)`: Flask's default is off."""
     source = rc.module.source
-    for node in rc.module.nodes:
-        if isinstance(node, ast.Call):
-            for keyword in node.keywords:
-                if keyword.arg == "DEBUG" and rc.module.span(keyword.value) == span:
-                    edit = _calls.remove_keyword(source, node, keyword)
-                    return Fix("Remove `DEBUG=True`", (edit,))
+    for node in rc.module.nodes_of(ast.Call):
+        for keyword in node.keywords:
+            if keyword.arg == "DEBUG" and rc.module.span(keyword.value) == span:
+                edit = _calls.remove_keyword(source, node, keyword)
+                return Fix("Remove `DEBUG=True`", (edit,))
     found = edits.find_block(rc.module.tree, span.start_line)
     if found is None:
         return None

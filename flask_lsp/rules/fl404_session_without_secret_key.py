@@ -44,8 +44,8 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         if use.proxy == "session" and rc.canonical(use.raw) == "flask.session"
     ]
     if "flash" in rc.module.source.text:
-        for node in rc.module.nodes:
-            if isinstance(node, ast.Call) and _is_flash(rc, node.func):
+        for node in rc.module.nodes_of(ast.Call):
+            if _is_flash(rc, node.func):
                 places.append((rc.module.span(node), "`flash()` stores messages in the session"))
     if places:
         span, what = min(places, key=lambda place: place[0])

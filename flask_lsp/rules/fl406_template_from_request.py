@@ -63,8 +63,8 @@ _STRING_BUILDERS = frozenset(
 def check(rc: RuleContext) -> Iterator[Finding]:
     if not uses_request(rc):
         return
-    for node in rc.module.nodes:
-        if not isinstance(node, ast.Call) or not node.args:
+    for node in rc.module.nodes_of(ast.Call):
+        if not node.args:
             continue
         raw = rc.module.resolve(node.func)
         sink = _SINKS.get(rc.canonical(raw) or raw or "") if raw else None

@@ -36,8 +36,8 @@ def check(rc: RuleContext) -> Iterator[Finding]:
     imports = [name for name, _ in rc.module.facts.imports]
     if not any(n.split(".")[0] in ("flask", "werkzeug") for n in imports):
         return
-    for node in rc.module.nodes:
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+    for node in rc.module.nodes_of(ast.Call):
+        if not isinstance(node.func, ast.Attribute):
             continue
         if node.func.attr != "set_cookie" or _calls.has_double_star(node) or len(node.args) > 6:
             continue

@@ -183,12 +183,8 @@ def _fix(rc: RuleContext, info: FunctionInfo, qualname: str) -> Fix | None:
 def _function_node(
     rc: RuleContext, info: FunctionInfo
 ) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-    for node in rc.module.nodes:
-        if (
-            isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-            and node.lineno - 1 == info.span.start_line
-            and node.name == info.name
-        ):
+    for node in rc.module.functions:
+        if node.lineno - 1 == info.span.start_line and node.name == info.name:
             return node
     return None
 

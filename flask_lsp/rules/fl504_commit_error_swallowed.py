@@ -51,8 +51,8 @@ def check(rc: RuleContext) -> Iterator[Finding]:
     }
     if not commits:
         return
-    for node in rc.module.nodes:
-        if not isinstance(node, ast.Try) or _resets(rc, node.finalbody):
+    for node in rc.module.nodes_of(ast.Try):
+        if _resets(rc, node.finalbody):
             continue
         inside = [
             commits[key]

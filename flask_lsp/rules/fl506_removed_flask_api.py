@@ -115,26 +115,28 @@ _KEYWORDS_SINCE = {
 # keyword (most attributes and calls of a module are neither).
 _LAST_PARTS = frozenset(name.rpartition(".")[2] for name in NAMES)
 _RENAMED_KEYWORDS = frozenset(k for renames in KEYWORDS.values() for k in renames)
+_APP_ATTRIBUTE_NAMES = frozenset(APP_ATTRIBUTES) | frozenset(KNOWN_APP_ATTRIBUTES)
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
+    module = rc.module
+    for statement in module.nodes_of(ast.ImportFrom):
+        yield from _flask_ext(rc, statement)
+        yield from _import_from(rc, statement)
+    for imported in module.nodes_of(ast.Import):
+        yield from _flask_ext(rc, imported)
     names = _LAST_PARTS | _reexported_as(rc)
-    for node in rc.module.nodes:
-        if isinstance(node, ast.ImportFrom):
-            yield from _flask_ext(rc, node)
-            yield from _import_from(rc, node)
-        elif isinstance(node, ast.Import):
-            yield from _flask_ext(rc, node)
-        elif isinstance(node, ast.Attribute):
-            yield from _attribute(rc, node, node.attr in names)
-        elif isinstance(node, ast.Call):
-            if any(k.arg in _RENAMED_KEYWORDS for k in node.keywords):
-                yield from _keywords(rc, node)
-            yield from _config_call(rc, node)
-        elif isinstance(node, ast.Subscript):
-            yield from _config_item(rc, node)
-        elif isinstance(node, ast.ClassDef):
-            yield from _config_class(rc, node)
+    for attribute in module.nodes_of(ast.Attribute):
+        if attribute.attr in names or attribute.attr in _APP_ATTRIBUTE_NAMES:
+            yield from _attribute(rc, attribute, attribute.attr in names)
+    for call in module.nodes_of(ast.Call):
+        if any(k.arg in _RENAMED_KEYWORDS for k in call.keywords):
+            yield from _keywords(rc, call)
+        yield from _config_call(rc, call)
+    for subscript in module.nodes_of(ast.Subscript):
+        yield from _config_item(rc, subscript)
+    for definition in module.nodes_of(ast.ClassDef):
+        yield from _config_class(rc, definition)
 
 
 def _message(what: str, removed: Removed) -> str:
