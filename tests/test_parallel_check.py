@@ -61,3 +61,29 @@ def test_parallel_check_matches_one_process(big_project: Path, jobs: str) -> Non
     findings = json.loads(one.stdout)
     assert any(f["path"].endswith("uses_shared.py") for f in findings), "cross-package findings"
     assert json.loads(many.stdout) == findings
+
+
+def test_facts_survive_pickling_whole() -> None:
+    """What workers send each other: every module's facts, pickled field by field."""
+    import pickle
+
+    from flask_lsp.analysis.module import parse_module
+
+    views = SHOP / "shop" / "views.py"
+    facts = parse_module(str(views), "shop.views", views.read_text(encoding="utf-8")).facts
+    assert facts.uses and facts.calls and facts.functions, "a module with something to send"
+    assert pickle.loads(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)) == facts
+
+
+def test_fast_pickling_needs_positional_fields() -> None:
+    from dataclasses import dataclass, field
+
+    from flask_lsp.analysis.pickling import by_fields
+
+    @dataclass
+    class Computed:
+        value: int
+        cached: int = field(init=False, default=0)
+
+    with pytest.raises(TypeError, match="positional __init__ argument"):
+        by_fields(Computed)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .pickling import by_fields
+
 # Decorator (or registration method) names that make a function run inside a request.
 REQUEST_HOOKS = frozenset(
     [
@@ -78,6 +80,7 @@ FLASK_DOCS = {
 }
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class ExecContext:
     """Whether a request / app context is active: True, False, or None for "not known here"."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from .pickling import by_fields
+
 
 class Severity(IntEnum):
     """Same numbering as LSP's DiagnosticSeverity."""
@@ -35,6 +37,7 @@ class Severity(IntEnum):
         raise ValueError(f"unknown severity {text!r}: use one of error, warning, information, hint")
 
 
+@by_fields
 @dataclass(frozen=True, order=True)
 class Span:
     start_line: int

@@ -27,6 +27,7 @@ from .contexts import ExecContext
 from .extractors import extractors
 from .findings import Span
 from .names import LEAF_TYPES, Binding, NameResolver, Scope
+from .pickling import by_fields
 from .source import Mentions, ParseResult, SourceText, parse_tolerant
 
 # Roots whose calls can never lead back into the user's code.
@@ -57,6 +58,7 @@ N = TypeVar("N", bound=ast.AST)
 _FUNCTION_KINDS: tuple[type[ast.AST], ...] = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
+@by_fields
 @dataclass(slots=True)
 class ProxyUse:
     proxy: str  # request | session | g | current_app | url_for
@@ -69,6 +71,7 @@ class ProxyUse:
     app_var: str | None  # an app object in scope, for `with app.app_context():`
 
 
+@by_fields
 @dataclass(slots=True)
 class CallSite:
     raw: str
@@ -80,6 +83,7 @@ class CallSite:
     app_var: str | None
 
 
+@by_fields
 @dataclass(slots=True)
 class ThreadStart:
     kind: str  # thread | process
@@ -92,6 +96,7 @@ class ThreadStart:
     nested_target: bool  # the target is a function defined inside the starting function
 
 
+@by_fields
 @dataclass(slots=True)
 class ImportSite:
     """An import statement and the context it runs in (module code runs when it is imported)."""
@@ -103,6 +108,7 @@ class ImportSite:
     function: str | None
 
 
+@by_fields
 @dataclass(slots=True)
 class FunctionInfo:
     qualname: str
@@ -116,6 +122,7 @@ class FunctionInfo:
     is_generator: bool
 
 
+@by_fields
 @dataclass(slots=True)
 class ContextCreation:
     kind: str  # app_context | test_request_context | request_context

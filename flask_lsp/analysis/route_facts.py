@@ -21,6 +21,7 @@ from .findings import Edit, Span
 from .incremental import lengths, splice
 from .module import Marks
 from .names import Scope
+from .pickling import by_fields
 
 if TYPE_CHECKING:
     from .module import ParsedModule
@@ -184,6 +185,7 @@ class UnwrappedDecorator:
     import_edit: Edit | None  # the import to add for it, if any
 
 
+@by_fields
 @dataclass(slots=True)
 class ViewClass:
     explicit: tuple[str, ...] | None  # a `methods = [...]` class attribute

@@ -29,6 +29,7 @@ from .contexts import ExecContext
 from .findings import Span
 from .incremental import lengths, owned_by, splice
 from .module import Marks, context_pushed_by, pushed_by_statement
+from .pickling import by_fields
 
 if TYPE_CHECKING:
     from .module import ParsedModule
@@ -85,6 +86,7 @@ _COMMIT_HOOKS = frozenset(
 _DB_SCAN_WORDS = (*_DB_WORDS, "rollback", *_COMMIT_HOOKS)
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class ImportStmt:
     """One imported module (or `from module import name`) that runs when the module is imported."""
@@ -96,6 +98,7 @@ class ImportStmt:
     guarded: bool  # under `try: ... except ImportError` (a failure is handled)
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class ModuleAttribute:
     """`app.app` at import time, where `app` is bound by `import app`."""
@@ -132,6 +135,7 @@ class ExtensionBinding:
     args_span: Span  # from the opening to the closing parenthesis, inclusive
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class DbUse:
     """A Flask-SQLAlchemy operation: `db.session.add(x)`, `User.query`, `db.create_all()`..."""

@@ -247,7 +247,13 @@ class Workspace:
             return None
         if len(candidates) == 1 or near is None:
             return candidates[0]
-        return max(candidates, key=lambda m: len(os.path.commonpath([m.path, near])))
+        key = ("module", name, near)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = max(
+                candidates, key=lambda m: len(os.path.commonpath([m.path, near]))
+            )
+        return found  # type: ignore[return-value]
 
     def canonical(self, raw: str, near: str | None = None) -> str | None:
         """Follow re-exports through the workspace's modules to the defining qualified name.

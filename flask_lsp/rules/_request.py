@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 
+from flask_lsp.analysis.source import Mentions
+
 from .base import RuleContext
 
 # Attributes and methods that read the request body.
@@ -40,4 +42,19 @@ def uses_request(rc: RuleContext) -> bool:
     return any(
         use.proxy == "request" or rc.canonical(use.raw) == "flask.request"
         for use in rc.module.facts.uses
+    )
+
+
+def request_lines(rc: RuleContext) -> Mentions:
+    """The lines that may use Flask's `request`: every `request.<attr>` is on one of them (the
+    facts record each dereferenced name that may be a proxy), so a function with none of them
+    reads nothing from the request."""
+    return Mentions(
+        sorted(
+            {
+                use.span.start_line
+                for use in rc.module.facts.uses
+                if use.proxy == "request" or rc.canonical(use.raw) == "flask.request"
+            }
+        )
     )

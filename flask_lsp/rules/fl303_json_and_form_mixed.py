@@ -10,7 +10,7 @@ from flask_lsp.analysis.findings import Finding, Related, Severity
 
 from . import _views
 from ._calls import keyword
-from ._request import CONTENT_CHECKS, JSON_READS, request_attr, uses_request
+from ._request import CONTENT_CHECKS, JSON_READS, request_attr, request_lines
 from .base import Rule, RuleContext
 
 EXPLANATION = """\
@@ -34,10 +34,10 @@ or accept one format per endpoint.
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
-    if not uses_request(rc):
-        return
+    lines = request_lines(rc)
     for node in rc.module.functions:
-        yield from _check_function(rc, node)
+        if lines.within(node):
+            yield from _check_function(rc, node)
 
 
 def _check_function(rc: RuleContext, function: ast.AST) -> Iterator[Finding]:
