@@ -509,7 +509,10 @@ class _FactsVisitor:
     def _children(self, node: ast.AST) -> None:
         # Names and constants (most nodes) are handled inline, as `_visit` would handle them.
         scope_of_node = self.scope_of_node
-        for name in node._fields:
+        fields = _NODE_FIELDS.get(type(node))
+        if fields is None:
+            fields = _NODE_FIELDS[type(node)] = astwalk.node_fields(type(node))
+        for name in fields:
             value = getattr(node, name, None)
             if type(value) is list:
                 if value and isinstance(value[0], ast.stmt):
@@ -861,10 +864,21 @@ class _FactsVisitor:
             # Only a *call* to url_for needs a context; calls are recorded by _visit_Call.
             if last != "url_for":
                 self._record_use(last, raw, node)
-        elif raw.partition(".")[0] not in _EXTERNAL_ROOTS:
+        elif raw.partition(".")[0] not in _EXTERNAL_ROOTS and not self._defined_here(node):
             # Maybe a proxy re-exported by the user's own modules under another name; the
             # workspace follows the imports later (`canonical`) and rules keep only real proxies.
             self._record_use(node.id if isinstance(node, ast.Name) else node.attr, raw, node)
+
+    def _defined_here(self, node: ast.Name | ast.Attribute) -> bool:
+        """Is `node` (`Model`, `Model.query.filter`) rooted at a function or class defined in
+        this module? No proxy is, nor an attribute of one: most names used are such."""
+        root: ast.expr = node
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name):
+            return False
+        binding = self.names.lookup(root.id, self.scope, root.lineno)
+        return binding is not None and binding.kind in ("def", "class")
 
     def _record_use(self, proxy: str, raw: str, node: ast.AST) -> None:
         self.uses.append(
@@ -1126,6 +1140,7 @@ COMPOUND_STATEMENTS = (
 
 # _FactsVisitor's handler for each node type (None: visit the children).
 _HANDLERS: dict[type, Any] = {}
+_NODE_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _registered_functions(

@@ -17,6 +17,7 @@ workspace can tell later whether it is really a Flask-SQLAlchemy instance.
 from __future__ import annotations
 
 import ast
+import functools
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from .findings import Span
 from .incremental import lengths, owned_by, splice
 from .module import Marks, context_pushed_by, pushed_by_statement
 from .pickling import by_fields
+from .source import Mentions
 
 if TYPE_CHECKING:
     from .module import ParsedModule
@@ -265,16 +267,6 @@ def _nested_functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.As
             stack.extend(part.body)
 
 
-def _names_of_imported_modules(module: ParsedModule) -> set[str]:
-    """The names bound by `import name` (or `import name.sub`) in any scope."""
-    return {
-        name
-        for scope in module.names.scopes.values()
-        for name, bindings in scope.bindings.items()
-        if any(b.kind == "import" and b.target == name for b in bindings)
-    }
-
-
 def _last(node: ast.AST) -> str | None:
     if isinstance(node, ast.Attribute):
         return node.attr
@@ -300,17 +292,31 @@ class _Walker:
         text = module.source.text
         self.scan_expressions = any(word in text for word in _DB_WORDS)
         # ...and of those that do, most expressions: the same test on their lines (any case:
-        # `doCommit()` is a commit).
-        self.db_lines = module.mentions(_DB_SCAN_WORDS, ignore_case=True)
-        # `app.app` needs a name bound by `import app` on the expression's lines.
-        self.module_lines = module.mentions(_names_of_imported_modules(module), whole_words=True)
+        # `doCommit()` is a commit). Without a scan, a function records only commit hooks.
+        words = _DB_SCAN_WORDS if self.scan_expressions else _COMMIT_HOOKS
+        self.db_lines = module.mentions(words, ignore_case=True)
         self.mentions_flask_class = "Flask" in text
         # The names a `Flask(...)` call can be spelled with here (`Flask`, `flask`, aliases).
-        self.flask_spellings = {"Flask", "flask"} | {
+        self.flask_spellings: set[str] = set()
+        if self.mentions_flask_class:
+            self.flask_spellings = {"Flask", "flask"} | {
+                name
+                for name, bindings in self.names.module_scope.bindings.items()
+                if any((b.target or "").endswith("Flask") for b in bindings)
+            }
+
+    @functools.cached_property
+    def module_lines(self) -> Mentions:
+        """The lines that name a module bound by `import name` where import-time code runs
+        (module and class scopes): `app.app` needs one."""
+        imported = {
             name
-            for name, bindings in self.names.module_scope.bindings.items()
-            if any((b.target or "").endswith("Flask") for b in bindings)
+            for scope in self.names.scopes.values()
+            if scope.kind in ("module", "class")
+            for name, bindings in scope.bindings.items()
+            if any(b.kind == "import" and b.target == name for b in bindings)
         }
+        return self.m.mentions(imported, whole_words=True)
 
     # -- module-level passes --------------------------------------------------------------------
 
@@ -466,7 +472,10 @@ class _Walker:
         for statement in statements:
             if marks is not None:
                 marks.entry.append((self.pushed, self.push_reason))
-            self._statement(statement)
+            if self.function is not None and not self.db_lines.within(statement):
+                self._raising_in([statement])  # all a function's statement can record without one
+            else:
+                self._statement(statement)
             pushed = self._pushes(statement)
             if pushed:
                 self.pushed = self.pushed | {pushed, "app"}
@@ -550,11 +559,7 @@ class _Walker:
         if node.body and isinstance(node.body[-1], ast.Raise):
             self.facts.raising.add(qualname)
         if not self.db_lines.within(node):
-            # Without a database word, a function body records nothing but which of the
-            # functions nested in it end by raising: no need to walk its expressions.
-            for inner in _nested_functions(node.body):
-                if inner.body and isinstance(inner.body[-1], ast.Raise):
-                    self.facts.raising.add(self.names.scope_of(inner).qualname)
+            self._raising_in(node.body)
             return
         saved = (self.function, self.fn_ctx, self.pushed, self.push_reason, self.import_time)
         self.function = qualname
@@ -564,6 +569,13 @@ class _Walker:
         self._block(node.body)
         self.commit_block_depth = saved_depth
         self.function, self.fn_ctx, self.pushed, self.push_reason, self.import_time = saved
+
+    def _raising_in(self, body: list[ast.stmt]) -> None:
+        """Inside a function, statements without a database word record nothing but which
+        functions defined in them end by raising: no need to walk their expressions."""
+        for inner in _nested_functions(body):
+            if inner.body and isinstance(inner.body[-1], ast.Raise):
+                self.facts.raising.add(self.names.scope_of(inner).qualname)
 
     def _import(self, node: ast.Import | ast.ImportFrom) -> None:
         if not self.import_time:
