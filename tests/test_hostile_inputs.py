@@ -192,6 +192,37 @@ def test_undecodable_and_binary_files_in_the_workspace(tmp_path: Path) -> None:
     assert found["empty.py"] == []
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        *ON_DISK.values(),
+        b"# -*- coding: latin-1 -*-\nname = 'caf\xe9'\n",
+        b"#!/usr/bin/env python\n# vim: set fileencoding=cp1252 :\nx = '\x80'\n",
+        b"\n\n# coding: latin-1\nx = '\xe9'\n",  # a third line's cookie counts for nothing
+        b"x = 1\r\n# coding: latin-1\r\ny = '\xe9'\r\n",
+        b"x = '\xe9'",  # one line, no line break
+        b"\xef\xbb\xbf# coding: utf-8\nx = 1\n",
+    ],
+)
+def test_decoding_is_what_tokenize_detects(data: bytes) -> None:
+    """`decode_source` skips `tokenize.detect_encoding` when the first two lines hold no
+    cookie: the same text either way."""
+    import io
+    import tokenize
+
+    from flask_lsp.analysis.source import decode_source
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError:
+        encoding = "utf-8"
+    try:
+        expected = data.decode(encoding, errors="replace")
+    except LookupError:
+        expected = data.decode("utf-8", errors="replace")
+    assert decode_source(data) == expected.removeprefix("\ufeff")
+
+
 def test_special_files_named_py_are_skipped_not_read(tmp_path: Path) -> None:
     """A FIFO or /dev/zero behind a `.py` name would block or fill memory if read."""
     import os

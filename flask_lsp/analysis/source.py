@@ -62,10 +62,16 @@ def read_source(path: Path) -> str:
 
 
 def decode_source(data: bytes) -> str:
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    except SyntaxError:
+    # A coding cookie can only be in the first two lines: without one, it is UTF-8 (with a BOM
+    # or not), and `tokenize.detect_encoding` (slow, line by line) has nothing to find.
+    second_line_end = data.find(b"\n", data.find(b"\n") + 1)
+    if b"coding" not in (data if second_line_end == -1 else data[:second_line_end]):
         encoding = "utf-8"
+    else:
+        try:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        except SyntaxError:
+            encoding = "utf-8"
     try:
         text = data.decode(encoding, errors="replace")
     except LookupError:
