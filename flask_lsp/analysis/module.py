@@ -274,15 +274,24 @@ class ParsedModule:
         skip the statements that cannot matter to it."""
         return Mentions(self.source.lines_mentioning(words, whole_words, ignore_case))
 
-    def spellings_of(self, name: str) -> set[str]:
-        """`name` and the names bound anywhere in the module to something called `name`
-        (`from flask import Flask as F`): how code here can spell a reference to it."""
-        return {name} | {
-            alias
-            for scope in self.names.scopes.values()
-            for alias, bindings in scope.bindings.items()
-            if any(_ends_with(b.target, name) for b in bindings)
-        }
+    def spellings_of(self, *names: str) -> set[str]:
+        """`names` and the names bound anywhere in the module to something called one of them
+        (`from flask import Flask as F`): how code here can spell a reference to them."""
+        found = set(names)
+        for name in names:
+            found |= self._aliases.get(name, set())
+        return found
+
+    @functools.cached_property
+    def _aliases(self) -> dict[str, set[str]]:
+        """The names bound (in any scope) to a qualified name, by its last part."""
+        aliases: dict[str, set[str]] = {}
+        for scope in self.names.scopes.values():
+            for alias, bindings in scope.bindings.items():
+                for binding in bindings:
+                    if binding.target:
+                        aliases.setdefault(binding.target.rpartition(".")[2], set()).add(alias)
+        return aliases
 
     def span(self, node: ast.AST) -> Span:
         return self.source.span_of(node)

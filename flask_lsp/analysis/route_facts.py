@@ -11,6 +11,7 @@ factory call.
 from __future__ import annotations
 
 import ast
+import functools
 import logging
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ from .incremental import lengths, splice
 from .module import Marks
 from .names import Scope
 from .pickling import by_fields
+from .source import Mentions
 
 if TYPE_CHECKING:
     from .module import ParsedModule
@@ -297,6 +299,15 @@ class _Extractor:
         self.facts = RouteFacts()
         self.names = module.names
 
+    @functools.cached_property
+    def call_lines(self) -> Mentions:
+        """The lines where a call can matter: one naming a routing or setup method, or (maybe
+        under an alias) `url_for`, `redirect`, `Flask`, `Blueprint`. Nine statements in ten
+        have none, and their expressions need no walk."""
+        words = {*ROUTE_METHODS, *SETUP_METHODS, "url_map", "register_blueprint", "add_url_rule"}
+        words |= self.m.spellings_of("url_for", "redirect", "Flask", "Blueprint", "App")
+        return self.m.mentions(words, whole_words=True)
+
     # -- references -----------------------------------------------------------------------------
 
     def binding_scope(self, name: str, scope: Scope) -> Scope | None:
@@ -393,6 +404,8 @@ class _Extractor:
             self.expressions(node, scope, function, conditional, in_loop, skip_bodies=True)
             self.block(node.body, scope, function, conditional, in_loop)
             return
+        if not self.call_lines.within(node):
+            return
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
             self.object_def(node, scope, function)
         self.expressions(node, scope, function, conditional, in_loop, skip_bodies=False)
@@ -406,6 +419,8 @@ class _Extractor:
         in_loop: bool,
         skip_bodies: bool,
     ) -> None:
+        if not self.call_lines.within(node):
+            return
         roots: list[ast.AST] = []
         for name in astwalk.node_fields(type(node)):
             if skip_bodies and name in ("body", "orelse", "finalbody", "handlers", "cases"):
