@@ -107,3 +107,24 @@ def test_the_filters_change_no_fact(path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(module.ParsedModule, "mentions", everywhere)
     unfiltered = _analysed(path)
     assert filtered.facts.extras == unfiltered.facts.extras
+
+
+def test_functions_nested_in_blocks_of_unwalked_statements_are_still_seen() -> None:
+    source = (
+        "def outer(flag):\n"
+        "    if flag:\n"
+        "        def inner():\n"
+        "            raise ValueError\n"
+        "    try:\n"
+        "        pass\n"
+        "    except* OSError:\n"
+        "        def other():\n"
+        "            raise\n"
+        "    return 1\n\n"
+        "session = 1\n"
+    )
+    parsed = parse_module("shop/app.py", "shop.app", source)
+    assert parsed.facts.extras[structure.NAME].raising == {
+        "shop.app.outer.<locals>.inner",
+        "shop.app.outer.<locals>.other",
+    }

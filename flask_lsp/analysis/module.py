@@ -49,6 +49,9 @@ _THREAD_CLASSES = {
     "eventlet.spawn": "thread",
 }
 _POOL_METHODS = frozenset({"submit", "map", "apply", "apply_async", "map_async", "imap", "starmap"})
+_POOL_METHODS_AND_EXECUTOR = _POOL_METHODS | {"run_in_executor"}
+# The last parts of the thread-starting names above, and `asyncio.to_thread`.
+_THREAD_NAMES = frozenset(name.rpartition(".")[2] for name in _THREAD_CLASSES) | {"to_thread"}
 _POOL_NAME = re.compile(r"(executor|pool)", re.IGNORECASE)
 _FACTORY_NAMES = frozenset({"create_app", "make_app", "app_factory", "build_app", "get_app"})
 _CONTEXT_FACTORIES = cx.APP_CONTEXT_MANAGERS | {"test_request_context", "request_context"}
@@ -946,7 +949,7 @@ class _FactsVisitor:
             and _first_param(self.scope.node) == func.value.id
         ):
             return f"{self.scope.parent.qualname}.{func.attr}"
-        if isinstance(func, ast.Attribute) and func.attr in _POOL_METHODS | {"run_in_executor"}:
+        if isinstance(func, ast.Attribute) and func.attr in _POOL_METHODS_AND_EXECUTOR:
             return f"<receiver>.{func.attr}"
         return None
 
@@ -986,6 +989,11 @@ class _FactsVisitor:
     def _thread_api(
         self, node: ast.Call, raw: str
     ) -> tuple[str, str, ast.expr | None, list[ast.expr]] | None:
+        func = node.func
+        if raw.rpartition(".")[2] not in _THREAD_NAMES and not (
+            isinstance(func, ast.Attribute) and func.attr in _POOL_METHODS_AND_EXECUTOR
+        ):
+            return None  # most calls: no thread API, whatever the receiver
         keywords = {k.arg: k.value for k in node.keywords if k.arg}
         for suffix, kind in _THREAD_CLASSES.items():
             if raw == suffix or raw.endswith("." + suffix):
@@ -1006,7 +1014,6 @@ class _FactsVisitor:
                 node.args[0] if node.args else None,
                 list(node.args[1:]) + list(keywords.values()),
             )
-        func = node.func
         if not isinstance(func, ast.Attribute):
             return None
         if func.attr == "run_in_executor" and len(node.args) >= 2:

@@ -29,7 +29,7 @@ from . import contexts as cx
 from .contexts import ExecContext
 from .findings import Span
 from .incremental import lengths, owned_by, splice
-from .module import Marks, context_pushed_by, pushed_by_statement
+from .module import COMPOUND_STATEMENTS, Marks, context_pushed_by, pushed_by_statement
 from .pickling import by_fields
 from .source import Mentions
 
@@ -84,6 +84,8 @@ _COMMIT_HOOKS = frozenset(
         "teardown_appcontext",
     }
 )
+# The statements that can hold a function definition.
+_HOLD_DEFINITIONS = (*COMPOUND_STATEMENTS, *(k for k in [getattr(ast, "TryStar", None)] if k))
 # Everything the expression scan records has one of these words (a call's name, in any case).
 _DB_SCAN_WORDS = (*_DB_WORDS, "rollback", *_COMMIT_HOOKS)
 
@@ -473,7 +475,8 @@ class _Walker:
             if marks is not None:
                 marks.entry.append((self.pushed, self.push_reason))
             if self.function is not None and not self.db_lines.within(statement):
-                self._raising_in([statement])  # all a function's statement can record without one
+                if isinstance(statement, _HOLD_DEFINITIONS):
+                    self._raising_in([statement])  # all it can record without a database word
             else:
                 self._statement(statement)
             pushed = self._pushes(statement)
