@@ -196,9 +196,7 @@ def check_module(parsed: ParsedModule, workspace: Workspace, settings: Settings)
     from flask_lsp.rules.base import RuleContext
 
     found: dict[tuple[object, ...], Finding] = {}
-    for rule in all_rules():
-        if not settings.enabled(rule.code):
-            continue
+    for rule in _enabled_rules(settings):
         checkpoint()
         try:
             for finding in rule.check(RuleContext(parsed, workspace, rule)):
@@ -217,6 +215,18 @@ def check_module(parsed: ParsedModule, workspace: Workspace, settings: Settings)
         )
     results.sort(key=lambda f: f.sort_key)
     return results
+
+
+_LAST_ENABLED: list[tuple[Settings, tuple[Rule, ...]]] = []
+
+
+def _enabled_rules(settings: Settings) -> tuple[Rule, ...]:
+    """The rules `settings` enable, worked out once per settings (not per module)."""
+    if _LAST_ENABLED and _LAST_ENABLED[0][0] is settings:
+        return _LAST_ENABLED[0][1]
+    rules = tuple(rule for rule in all_rules() if settings.enabled(rule.code))
+    _LAST_ENABLED[:] = [(settings, rules)]
+    return rules
 
 
 def _suppressed(line: str, code: str) -> bool:
