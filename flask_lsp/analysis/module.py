@@ -280,21 +280,7 @@ class ParsedModule:
     def spellings_of(self, *names: str) -> set[str]:
         """`names` and the names bound anywhere in the module to something called one of them
         (`from flask import Flask as F`): how code here can spell a reference to them."""
-        found = set(names)
-        for name in names:
-            found |= self._aliases.get(name, set())
-        return found
-
-    @functools.cached_property
-    def _aliases(self) -> dict[str, set[str]]:
-        """The names bound (in any scope) to a qualified name, by its last part."""
-        aliases: dict[str, set[str]] = {}
-        for scope in self.names.scopes.values():
-            for alias, bindings in scope.bindings.items():
-                for binding in bindings:
-                    if binding.target:
-                        aliases.setdefault(binding.target.rpartition(".")[2], set()).add(alias)
-        return aliases
+        return self.names.spellings_of(*names)
 
     def span(self, node: ast.AST) -> Span:
         return self.source.span_of(node)
@@ -677,31 +663,34 @@ class _FactsVisitor:
         for decorator in node.decorator_list:
             raw = self.names.resolve(_callee(decorator), self.scope) or ""
             last = _last_attr(decorator) or ""
-            text = _short(self.source.text_at(self.source.span_of(decorator)))
             if raw.endswith("copy_current_request_context") or raw.endswith("stream_with_context"):
-                return cx.in_request(f"inside `{name}`, wrapped by `@{text}`"), True
+                return cx.in_request(
+                    f"inside `{name}`, wrapped by `@{self._text(decorator)}`"
+                ), True
             if last in cx.REQUEST_HOOKS and isinstance(decorator, ast.Call | ast.Attribute):
                 kind = (
                     "view" if last in ("route", "get", "post", "put", "patch", "delete") else "hook"
                 )
-                return cx.in_request(f"inside {kind} `{name}`, registered by `@{text}`"), False
+                return cx.in_request(
+                    f"inside {kind} `{name}`, registered by `@{self._text(decorator)}`"
+                ), False
             if (
                 last in cx.APP_HOOKS
                 or raw.endswith("with_appcontext")
                 or _is_cli_command(decorator)
             ):
                 return cx.in_app_only(
-                    f"inside `{name}`, which Flask runs by `@{text}` with an "
+                    f"inside `{name}`, which Flask runs by `@{self._text(decorator)}` with an "
                     "app context but no request"
                 ), False
             if last in cx.NO_CONTEXT_HOOKS and isinstance(decorator, ast.Attribute):
                 return cx.at_import_time(
-                    f"in `{name}`, a `@{text}` callback that Flask runs while registering the "
+                    f"in `{name}`, a `@{self._text(decorator)}` callback that Flask runs while registering the "
                     "blueprint, with no context"
                 ), False
             if last in cx.TASK_DECORATORS:
                 return cx.in_task(
-                    f"inside task `{name}` (`@{text}`), run by a worker outside any request"
+                    f"inside task `{name}` (`@{self._text(decorator)}`), run by a worker outside any request"
                 ), False
         if name in self.registered:
             return self.registered[name], False
@@ -718,11 +707,20 @@ class _FactsVisitor:
             return self.ctx, False
         return cx.UNKNOWN, False
 
+    @functools.cached_property
+    def _flask_lines(self) -> Mentions:
+        words = self.names.spellings_of("Flask")
+        return Mentions(self.source.lines_mentioning(words, whole_words=True))
+
+    def _text(self, node: ast.AST) -> str:
+        """`node`'s text on one line, shortened (for messages: worked out only when needed)."""
+        return _short(self.source.text_at(self.source.span_of(node)))
+
     def _is_factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         if node.name in _FACTORY_NAMES:
             return True
-        if not self.mentions_flask:
-            return False
+        if not self.mentions_flask or not self._flask_lines.within(node):
+            return False  # no `Flask(...)` in it, under any name
         created: set[str] = set()
         for child in walk_own_body(node):
             if (

@@ -11,6 +11,7 @@ by the workspace, which knows every module.
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -125,6 +126,25 @@ class NameResolver:
         }
         _ScopeBuilder(resolver).function(new, resolver.module_scope, bind_name=False)
         return resolver, removed
+
+    def spellings_of(self, *names: str) -> set[str]:
+        """`names` and the names bound anywhere in the module to something called one of them
+        (`from flask import Flask as F`): how code here can spell a reference to them."""
+        found = set(names)
+        for name in names:
+            found |= self._aliases.get(name, set())
+        return found
+
+    @functools.cached_property
+    def _aliases(self) -> dict[str, set[str]]:
+        """The names bound (in any scope) to a qualified name, by its last part."""
+        aliases: dict[str, set[str]] = {}
+        for scope in self.scopes.values():
+            for alias, bindings in scope.bindings.items():
+                for binding in bindings:
+                    if binding.target:
+                        aliases.setdefault(binding.target.rpartition(".")[2], set()).add(alias)
+        return aliases
 
     # -- lookups -------------------------------------------------------------------------------
 
