@@ -65,9 +65,22 @@ def walk(node: ast.AST) -> list[ast.AST]:
     """`ast.walk(node)` (breadth first, `node` first) without the markers, as a list."""
     found: list[ast.AST] = [node]
     index = 0
+    # `_add_children` inlined: the analysis walks every tree several times.
     while index < len(found):
-        _add_children(found[index], found)
+        current = found[index]
         index += 1
+        fields = _FIELDS.get(type(current))
+        if fields is None:
+            fields = node_fields(type(current))
+        for name in fields:
+            value = getattr(current, name, None)
+            if type(value) is list:
+                if None in value:
+                    found.extend(item for item in value if item is not None)
+                else:
+                    found.extend(value)
+            elif isinstance(value, ast.AST):
+                found.append(value)
     return found
 
 
