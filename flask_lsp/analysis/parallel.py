@@ -21,11 +21,13 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .findings import Finding
+from .module import ModuleFacts
 from .workspace import Workspace
 
 if TYPE_CHECKING:
@@ -162,7 +164,8 @@ def _work(
             key = str(path)
             facts = project.workspace.modules[key]
             own.append((index, key, facts, project.workspace.digest_of(key)))
-    connection.send_bytes(pickle.dumps(own, protocol=pickle.HIGHEST_PROTOCOL))
+    shared = [(index, key, _for_others(facts), digest) for index, key, facts, digest in own]
+    connection.send_bytes(pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL))
     # Our own modules keep their facts objects (our parsed modules point at them): only the
     # other workers' blobs are unpickled.
     everything: list[tuple[int, str, Any, str]] = list(own)
@@ -179,3 +182,14 @@ def _work(
         findings[key] = project.findings(key)
     result = ([key for _, key, _, _ in own], findings)
     connection.send_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _for_others(facts: ModuleFacts) -> ModuleFacts:
+    """What the other workers need of a module's facts: not its module-level proxy uses and
+    calls, which only the rules on the module itself read (other modules ask only what a
+    function uses and calls). A third less to pickle and unpickle."""
+    return replace(
+        facts,
+        uses=[use for use in facts.uses if use.function is not None],
+        calls=[call for call in facts.calls if call.function is not None],
+    )
