@@ -132,11 +132,14 @@ def check(rc: RuleContext) -> Iterator[Finding]:
     for call in module.nodes_of(ast.Call):
         if any(k.arg in _RENAMED_KEYWORDS for k in call.keywords):
             yield from _keywords(rc, call)
-        yield from _config_call(rc, call)
+        if _is_config_method(call.func):
+            yield from _config_call(rc, call)
     for subscript in module.nodes_of(ast.Subscript):
-        yield from _config_item(rc, subscript)
+        if isinstance(subscript.ctx, ast.Store) and _is_config(rc, subscript.value):
+            yield from _config_item(rc, subscript)
     for definition in module.nodes_of(ast.ClassDef):
-        yield from _config_class(rc, definition)
+        if "config" in definition.name.lower():
+            yield from _config_class(rc, definition)
 
 
 def _message(what: str, removed: Removed) -> str:
@@ -337,11 +340,18 @@ def _config_item(rc: RuleContext, node: ast.Subscript) -> Iterator[Finding]:
         yield from _config_key(rc, key.value, rc.module.span(key), owner)
 
 
+def _is_config_method(func: ast.expr) -> bool:
+    """`<something>.config.<method>`"""
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Attribute)
+        and func.value.attr == "config"
+    )
+
+
 def _config_call(rc: RuleContext, node: ast.Call) -> Iterator[Finding]:
     func = node.func
     if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute)):
-        return
-    if func.value.attr != "config":
         return
     owner = func.value.value
     if func.attr == "from_json":
