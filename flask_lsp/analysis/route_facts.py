@@ -73,6 +73,15 @@ SETUP_METHODS = frozenset(
         "template_global",
     }
 )
+# Parts of several method names above: `before_request`, `app_template_filter`...
+_SHARED_PARTS = (
+    "_request",
+    "template_",
+    "context_processor",
+    "errorhandler",
+    "url_value_preprocessor",
+    "url_defaults",
+)
 URL_FOR_OPTIONS = frozenset({"_anchor", "_method", "_scheme", "_external"})
 
 
@@ -306,7 +315,10 @@ class _Extractor:
         have none, and their expressions need no walk."""
         words = {*ROUTE_METHODS, *SETUP_METHODS, "url_map", "register_blueprint", "add_url_rule"}
         words |= self.m.spellings_of("url_for", "redirect", "Flask", "Blueprint", "App")
-        return self.m.mentions(words, whole_words=True)
+        # One scan of the text per word: a part shared by several long method names (and
+        # rare elsewhere) stands for them all.
+        whole = {w for w in words if not any(part in w for part in _SHARED_PARTS)}
+        return self.m.mentions(whole, whole_words=True) | self.m.mentions(_SHARED_PARTS)
 
     # -- references -----------------------------------------------------------------------------
 

@@ -157,6 +157,10 @@ class SourceText:
                     and not (end < len(text) and _identifier_char(text[end]))
                 ):
                     hits.append(at)
+                    # The line is in: go on from the next one.
+                    end = text.find("\n", end)
+                    if end == -1:
+                        break
                 at = text.find(word, end)
         found: list[int] = []
         line = position = 0
@@ -203,6 +207,9 @@ class Mentions:
 
     def __bool__(self) -> bool:
         return bool(self.lines)
+
+    def __or__(self, other: Mentions) -> Mentions:
+        return Mentions(sorted({*self.lines, *other.lines}))
 
     def within(self, node: ast.stmt | ast.expr) -> bool:
         """Does one of the lines lie in `node` (a statement's decorators included)?"""
