@@ -87,3 +87,16 @@ def test_fast_pickling_needs_positional_fields() -> None:
 
     with pytest.raises(TypeError, match="positional __init__ argument"):
         by_fields(Computed)
+
+
+def test_workers_take_the_largest_files_first(tmp_path: Path) -> None:
+    """Files are handed out largest first, so the last ones, small, even out the workers."""
+    from flask_lsp.analysis.parallel import _largest_first
+
+    sizes = [10, 3000, 0, 200]
+    files = []
+    for number, size in enumerate(sizes):
+        path = tmp_path / f"m{number}.py"
+        path.write_text("#" * size)
+        files.append(path)
+    assert _largest_first([*files, tmp_path / "gone.py"]) == [1, 3, 0, 2, 4]

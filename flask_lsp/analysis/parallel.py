@@ -2,8 +2,8 @@
 
 Checking needs every module's facts before any rule runs (a helper is judged by callers in
 other files), so a check has two passes: index every file, then run the rules on each. Here
-each worker process (forked, so it starts with the project as it is) indexes its share of the
-files and keeps their ASTs; the workers then swap their facts, each rebuilds the whole index
+each worker process (forked, so it starts with the project as it is) indexes files it takes
+from a shared queue (largest first, so the workers finish together) and keeps their ASTs; the workers then swap their facts, each rebuilds the whole index
 in the same file order a single process would use, and runs the rules on its own files, whose
 ASTs it still holds. Nothing is parsed twice and the main process only merges the findings.
 
@@ -20,7 +20,7 @@ import pickle
 import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -64,15 +64,15 @@ def check_parallel(
 
     if jobs < 2 or len(files) < MIN_FILES or not can_fork():
         return None
-    shares = _shares(files, jobs)
     context = multiprocessing.get_context("fork")
+    queue = _Queue(_largest_first(files), context)
     gc.freeze()  # the workers share the parent's objects: keep the GC from touching (copying) them
     workers: list[tuple[Any, Connection]] = []
     try:
-        for number, share in enumerate(shares):
+        for number in range(jobs):
             ours, theirs = context.Pipe()
             process = context.Process(
-                target=_worker, args=(project, files, share, number, len(shares), theirs)
+                target=_worker, args=(project, files, queue, number, jobs, theirs)
             )
             process.daemon = True
             process.start()
@@ -113,34 +113,46 @@ def _receive(connection: Connection) -> bytes:
     return data
 
 
-def _shares(files: list[Path], jobs: int) -> list[list[int]]:
-    """Split file indexes into `jobs` shares of about equal bytes (largest files first)."""
+def _largest_first(files: list[Path]) -> list[int]:
+    """File indexes, the largest files first: whichever worker is free takes the next one,
+    so the small ones at the end even out the workers' loads (the machine's too)."""
     sizes = []
     for index, path in enumerate(files):
         try:
-            sizes.append((path.stat().st_size, index))
+            sizes.append((-path.stat().st_size, index))
         except OSError:
             sizes.append((0, index))
-    shares: list[list[int]] = [[] for _ in range(jobs)]
-    loads = [0] * jobs
-    for size, index in sorted(sizes, reverse=True):
-        least = loads.index(min(loads))
-        shares[least].append(index)
-        loads[least] += size + 1
-    return [sorted(share) for share in shares if share]
+    return [index for _, index in sorted(sizes)]
+
+
+class _Queue:
+    """The files to index, handed out one at a time to the workers (a shared counter)."""
+
+    def __init__(self, order: list[int], context: Any) -> None:
+        self.order = order
+        self.taken = context.Value("l", 0)
+
+    def __iter__(self) -> Iterator[int]:
+        while True:
+            with self.taken.get_lock():
+                position = self.taken.value
+                self.taken.value = position + 1
+            if position >= len(self.order):
+                return
+            yield self.order[position]
 
 
 def _worker(
     project: Project,
     files: list[Path],
-    share: list[int],
+    queue: _Queue,
     number: int,
     jobs: int,
     connection: Connection,
 ) -> None:
     try:
         try:
-            _work(project, files, share, number, jobs, connection)
+            _work(project, files, queue, number, jobs, connection)
         except BaseException:
             connection.send_bytes(b"ERROR:" + traceback.format_exc().encode("utf-8", "replace"))
     finally:
@@ -151,14 +163,14 @@ def _worker(
 def _work(
     project: Project,
     files: list[Path],
-    share: list[int],
+    queue: _Queue,
     number: int,
     jobs: int,
     connection: Connection,
 ) -> None:
     project.keep_parsed_lines //= jobs  # the memory budget is for all workers together
     own: list[tuple[int, str, Any, str]] = []
-    for index in share:
+    for index in queue:
         path = files[index]
         if project.load_file(path):
             key = str(path)
