@@ -17,6 +17,7 @@ production).
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -137,7 +138,11 @@ class _Extractor:
         # How `Flask` is spelled here: a call can only create an app under one of these.
         text = module.source.text
         self.flask_spellings = module.spellings_of("Flask") if "Flask" in text else set()
-        self.mentions: Mentions | None = None
+
+    @functools.cached_property
+    def statement_lines(self) -> Mentions:
+        """The lines with a word that something recorded needs (`Flask` maybe aliased)."""
+        return self.module.mentions([*_WORDS_NEEDED, *self.flask_spellings])
 
     def switches(self) -> tuple[bool, ...]:
         """What this module's text and imports decide for every statement."""
@@ -186,9 +191,7 @@ class _Extractor:
             self._statement(statement, profile, in_class)
 
     def _statement(self, node: ast.stmt, profile: str, in_class: str | None) -> None:
-        if self.mentions is None:
-            self.mentions = self.module.mentions([*_WORDS_NEEDED, *self.flask_spellings])
-        if not self.mentions.within(node):
+        if not self.statement_lines.within(node):
             return  # everything recorded needs one of the words in the statement's lines
         if isinstance(node, ast.ClassDef):
             self._block(node.body, _merge(profile, self._class_profile(node)), node.name)
@@ -248,7 +251,7 @@ class _Extractor:
 
     def _call(self, call: ast.Call, profile: str) -> None:
         func = call.func
-        if _last(func) in self.flask_spellings:
+        if astwalk.last_name(func) in self.flask_spellings:
             raw = self.module.resolve(func) or ""
             if raw.rpartition(".")[2] == "Flask" and raw.startswith("flask"):
                 self.creates_app = True
@@ -363,12 +366,6 @@ def _negated(test: ast.expr) -> bool:
         and isinstance(test.comparators[0], ast.Constant)
         and test.comparators[0].value in (None, False)
     )
-
-
-def _last(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return node.id if isinstance(node, ast.Name) else None
 
 
 def _is_config(node: ast.AST) -> bool:

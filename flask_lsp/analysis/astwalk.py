@@ -101,6 +101,13 @@ def _add_children(node: ast.AST, found: list[ast.AST]) -> None:
             found.append(value)
 
 
+def last_name(node: ast.AST) -> str | None:
+    """The last name of a dotted expression: `b` for `a.b`, `a` for `a`; None for others."""
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else None
+
+
 def walk_depth_first(nodes: list[ast.AST], stop: tuple[type, ...] = ()) -> Iterator[ast.AST]:
     """Every node under `nodes` (a stack: the last first), not below nodes of the `stop` types
     (which are yielded themselves)."""

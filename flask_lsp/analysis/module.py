@@ -418,13 +418,7 @@ _BLANK_OR_COMMENT = re.compile(r"[ \t\f]*(?:#.*)?$")
 
 
 def _last_attr(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Call):
-        node = node.func
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    if isinstance(node, ast.Name):
-        return node.id
-    return None
+    return astwalk.last_name(node.func if isinstance(node, ast.Call) else node)
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -507,10 +501,7 @@ class _FactsVisitor:
     def _children(self, node: ast.AST) -> None:
         # Names and constants (most nodes) are handled inline, as `_visit` would handle them.
         scope_of_node = self.scope_of_node
-        fields = _NODE_FIELDS.get(type(node))
-        if fields is None:
-            fields = _NODE_FIELDS[type(node)] = astwalk.node_fields(type(node))
-        for name in fields:
+        for name in node._fields:
             value = getattr(node, name, None)
             if type(value) is list:
                 if value and isinstance(value[0], ast.stmt):
@@ -1154,7 +1145,6 @@ COMPOUND_STATEMENTS = (
 
 # _FactsVisitor's handler for each node type (None: visit the children).
 _HANDLERS: dict[type, Any] = {}
-_NODE_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _registered_functions(

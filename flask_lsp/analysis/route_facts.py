@@ -416,9 +416,11 @@ class _Extractor:
             self.expressions(node, scope, function, conditional, in_loop, skip_bodies=True)
             self.block(node.body, scope, function, conditional, in_loop)
             return
-        if not self.call_lines.within(node):
-            return
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call)
+            and self.call_lines.within(node)
+        ):
             self.object_def(node, scope, function)
         self.expressions(node, scope, function, conditional, in_loop, skip_bodies=False)
 

@@ -269,14 +269,6 @@ def _nested_functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.As
             stack.extend(part.body)
 
 
-def _last(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    if isinstance(node, ast.Name):
-        return node.id
-    return None
-
-
 class _Walker:
     def __init__(self, module: ParsedModule, facts: StructureFacts) -> None:
         self.m = module
@@ -555,7 +547,7 @@ class _Walker:
         qualname = self.names.scope_of(node).qualname
         info = self.m.facts.functions.get(qualname)
         if any(
-            _last(d.func if isinstance(d, ast.Call) else d) in _COMMIT_HOOKS
+            astwalk.last_name(d.func if isinstance(d, ast.Call) else d) in _COMMIT_HOOKS
             for d in node.decorator_list
         ):
             self.facts.commit_hooks.add(qualname)
@@ -735,7 +727,7 @@ class _Walker:
                 stack.extend(astwalk.children(current))
 
     def _call(self, node: ast.Call) -> None:
-        name = (_last(node.func) or "").lower()
+        name = (astwalk.last_name(node.func) or "").lower()
         if self.function is None:
             # `app.teardown_request(commit_session)`: a hook registered by a call.
             if name in _COMMIT_HOOKS and node.args and isinstance(node.args[0], ast.Name):
@@ -780,7 +772,7 @@ class _Walker:
                 return True
             inner = inner.func.value
         if isinstance(inner, ast.Call):
-            name = _last(inner.func)
+            name = astwalk.last_name(inner.func)
             if name in _SQL_WRITE_CONSTRUCTS:
                 return True
             if name == "text" and inner.args and isinstance(inner.args[0], ast.Constant):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from flask_lsp.analysis.module import ProxyUse
 from flask_lsp.analysis.source import Mentions
 
 from .base import RuleContext
@@ -39,22 +40,16 @@ def called_attr(rc: RuleContext, node: ast.AST) -> str | None:
 
 def uses_request(rc: RuleContext) -> bool:
     """Does the module use Flask's `request` at all? (A cheap test before walking its AST.)"""
-    return any(
-        use.proxy == "request" or rc.canonical(use.raw) == "flask.request"
-        for use in rc.module.facts.uses
-    )
+    return any(_may_be_request(rc, use) for use in rc.module.facts.uses)
 
 
 def request_lines(rc: RuleContext) -> Mentions:
     """The lines that may use Flask's `request`: every `request.<attr>` is on one of them (the
     facts record each dereferenced name that may be a proxy), so a function with none of them
     reads nothing from the request."""
-    return Mentions(
-        sorted(
-            {
-                use.span.start_line
-                for use in rc.module.facts.uses
-                if use.proxy == "request" or rc.canonical(use.raw) == "flask.request"
-            }
-        )
-    )
+    uses = rc.module.facts.uses
+    return Mentions(sorted({use.span.start_line for use in uses if _may_be_request(rc, use)}))
+
+
+def _may_be_request(rc: RuleContext, use: ProxyUse) -> bool:
+    return use.proxy == "request" or rc.canonical(use.raw) == "flask.request"

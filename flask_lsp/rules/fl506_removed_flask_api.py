@@ -332,8 +332,7 @@ def _is_config(rc: RuleContext, node: ast.expr) -> bool:
 
 
 def _config_item(rc: RuleContext, node: ast.Subscript) -> Iterator[Finding]:
-    if not (isinstance(node.ctx, ast.Store) and _is_config(rc, node.value)):
-        return
+    """`app.config["JSON_SORT_KEYS"] = ...` (a store into a `.config`)."""
     key = node.slice
     if isinstance(key, ast.Constant) and isinstance(key.value, str):
         owner = node.value.value if isinstance(node.value, ast.Attribute) else None
@@ -350,9 +349,10 @@ def _is_config_method(func: ast.expr) -> bool:
 
 
 def _config_call(rc: RuleContext, node: ast.Call) -> Iterator[Finding]:
+    """`app.config.from_json(...)`, `app.config.update(JSON_SORT_KEYS=...)` (see
+    `_is_config_method`)."""
     func = node.func
-    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute)):
-        return
+    assert isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute)
     owner = func.value.value
     if func.attr == "from_json":
         removed = Removed("2.1", "`config.from_file(name, load=json.load)`")
@@ -371,9 +371,8 @@ def _config_call(rc: RuleContext, node: ast.Call) -> Iterator[Finding]:
 
 
 def _config_class(rc: RuleContext, node: ast.ClassDef) -> Iterator[Finding]:
-    """`class Config: JSON_SORT_KEYS = False` (loaded with `from_object`)."""
-    if "config" not in node.name.lower():
-        return
+    """`class Config: JSON_SORT_KEYS = False` (loaded with `from_object`), in a class whose name
+    says config."""
     for statement in node.body:
         if isinstance(statement, ast.Assign):
             for target in statement.targets:
