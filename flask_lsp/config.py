@@ -1,8 +1,11 @@
 """Settings: `[tool.flask-lsp]` in pyproject.toml, LSP initializationOptions and
 `workspace/didChangeConfiguration`. All three take the same keys:
 
-    select   = ["FL"]         # rule-code prefixes to enable (default: all)
+    select   = ["FL"]         # rule-code prefixes to enable (default: the default set)
     ignore   = ["FL105"]      # rule-code prefixes to disable
+
+A code prefix selects the rules of the default set under it; a rule of the opt-in group
+`opinion` runs only when selected by its full code, by `"opinion"` or by `"ALL"`.
     exclude  = ["migrations"] # glob patterns of files and folders to skip
     severity = { FL402 = "warning" }  # per-rule severity override
 
@@ -18,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from flask_lsp.analysis.findings import Severity
+from flask_lsp.rules.base import OPINION_GROUP
 from flask_lsp.rules.registry import matches_any_rule
 
 if sys.version_info >= (3, 11):
@@ -26,6 +30,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 KEYS = ("select", "ignore", "exclude", "severity")
+ALL = "ALL"
+GROUP_SELECTORS = (ALL, OPINION_GROUP.upper())
 
 
 @dataclass(frozen=True)
@@ -35,14 +41,28 @@ class Settings:
     exclude: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
 
-    def enabled(self, code: str) -> bool:
-        """A rule runs when its most specific matching prefix is selected, not ignored."""
-        selected = max((len(p) for p in self.select if code.startswith(p)), default=-1)
-        ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+    def enabled(self, code: str, opt_in: bool = False) -> bool:
+        """A rule runs when its most specific matching selector selects it and no more specific
+        one ignores it. Group selectors (`ALL`, `OPINION`) count as specific as `FL`."""
+        selected = max((_reach(s, code, opt_in, True) for s in self.select), default=-1)
+        ignored = max((_reach(s, code, opt_in, False) for s in self.ignore), default=-1)
         return selected > ignored
 
     def severity_for(self, code: str, default: Severity) -> Severity:
         return self.severity.get(code, default)
+
+
+def _reach(selector: str, code: str, opt_in: bool, selecting: bool) -> int:
+    """How specifically `selector` names the rule `code` (-1: not at all)."""
+    if selector == ALL:
+        return 2
+    if selector in GROUP_SELECTORS:
+        return 2 if opt_in else -1
+    if not code.startswith(selector):
+        return -1
+    if opt_in and selecting and selector != code:
+        return -1  # a prefix selects only the default set
+    return len(selector)
 
 
 @dataclass
@@ -105,14 +125,12 @@ def _codes(value: Any, key: str, origin: str, errors: list[str]) -> tuple[str, .
     good = []
     for item in items:
         code = item.upper()
-        if code in ("ALL",):
-            code = "FL"
-        if matches_any_rule(code):
+        if code in GROUP_SELECTORS or matches_any_rule(code):
             good.append(code)
         else:
             errors.append(
                 f"Unknown rule code `{item}` in `{key}` ({origin}); run `flask-lsp explain --list` "
-                "to see the codes."
+                f'to see the codes, or use "{OPINION_GROUP}" or "ALL".'
             )
     if items and not good:
         return None  # nothing usable: keep what was there rather than select nothing

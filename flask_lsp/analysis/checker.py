@@ -224,7 +224,7 @@ def _enabled_rules(settings: Settings) -> tuple[Rule, ...]:
     """The rules `settings` enable, worked out once per settings (not per module)."""
     if _LAST_ENABLED and _LAST_ENABLED[0][0] is settings:
         return _LAST_ENABLED[0][1]
-    rules = tuple(rule for rule in all_rules() if settings.enabled(rule.code))
+    rules = tuple(rule for rule in all_rules() if settings.enabled(rule.code, rule.opt_in))
     _LAST_ENABLED[:] = [(settings, rules)]
     return rules
 

@@ -11,6 +11,12 @@ from flask_lsp.analysis.module import ParsedModule
 from flask_lsp.analysis.workspace import Workspace
 
 
+DEFAULT_GROUP = "default"
+# Rules that judge style or policy, where Flask's own documentation does the thing on purpose:
+# off unless selected by code, by `select = ["opinion"]` or by `select = ["ALL"]`.
+OPINION_GROUP = "opinion"
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str  # FL101
@@ -21,6 +27,11 @@ class Rule:
     check: Callable[[RuleContext], Iterable[Finding]]
     fixable: bool = False
     docs: tuple[str, ...] = field(default=())  # links to Flask's documentation
+    group: str = DEFAULT_GROUP  # DEFAULT_GROUP or OPINION_GROUP
+
+    @property
+    def opt_in(self) -> bool:
+        return self.group == OPINION_GROUP
 
     @property
     def summary(self) -> str:
