@@ -416,7 +416,7 @@ def _explain(args: argparse.Namespace) -> int:
 
     if args.list or not args.code:
         for each in all_rules():
-            print(f"{each.code}  {each.severity.label:<11} {each.title}")
+            print(f"{each.code}  {each.group:<8} {each.severity.label:<11} {each.title}")
         if not args.list:
             print("\nRun `flask-lsp explain CODE` for one rule's explanation.")
         return 0
@@ -426,6 +426,11 @@ def _explain(args: argparse.Namespace) -> int:
             f"unknown rule code `{args.code}`; run `flask-lsp explain --list` to see them."
         )
     print(f"{rule.code} {rule.name}: {rule.title}")
+    if rule.opt_in:
+        group = f'Group: {rule.group} (opt-in: select it by code, or with "{rule.group}" or "ALL").'
+    else:
+        group = f"Group: {rule.group} (on unless ignored)."
+    print(group)
     print(
         f"Default severity: {rule.severity.label}. Quick fix: {'yes' if rule.fixable else 'no'}.\n"
     )

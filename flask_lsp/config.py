@@ -52,6 +52,10 @@ class Settings:
         return self.severity.get(code, default)
 
 
+# Every rule, the opt-in group included (tests, fuzzing, `select = ["ALL"]`).
+EVERY_RULE = Settings(select=("ALL",))
+
+
 def _reach(selector: str, code: str, opt_in: bool, selecting: bool) -> int:
     """How specifically `selector` names the rule `code` (-1: not at all)."""
     if selector == ALL:

@@ -28,11 +28,12 @@ import subprocess
 import sys
 import tarfile
 import time
-import tomllib
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 PRIMER = ROOT / "tests" / "primer"
@@ -42,7 +43,9 @@ CACHE = ROOT / ".cache" / "primer"
 KINDS = ("bug", "wrong", "noise")
 UNLABELLED = "?"
 # One finding per line: `FL304 path/to/file.py:12:5 noise: why`.
-LABEL_LINE = re.compile(r"^(?P<code>FL\d{3}) (?P<place>\S+:\d+:\d+) (?P<label>[a-z?]+): (?P<why>.+)$")
+LABEL_LINE = re.compile(
+    r"^(?P<code>FL\d{3}) (?P<place>\S+:\d+:\d+) (?P<label>[a-z?]+): (?P<why>.+)$"
+)
 OPT_IN = "opinion"
 
 TARGET_BUG = 0.90
@@ -135,10 +138,9 @@ def fetch(project: Project) -> Path:
         if project.python:
             kind += ["--python-version", project.python]
         print(f"  downloading {project.requirement}", file=sys.stderr, flush=True)
+        pip = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check"]
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check"]
-            + ["--no-deps", *kind, "-d", str(downloads), project.requirement],
-            check=True,
+            [*pip, "--no-deps", *kind, "-d", str(downloads), project.requirement], check=True
         )
     (archive,) = list(downloads.iterdir())
     unpack(archive, dest)
@@ -225,10 +227,8 @@ class Tally:
         c = self.counts
         labelled = c["bug"] + c["wrong"] + c["noise"]
         precision = f"{c['bug'] / labelled:.0%}" if labelled else "-"
-        return [str(c["findings"]), str(c["bug"]), str(c["wrong"]), str(c["noise"])] + [
-            str(c[UNLABELLED]),
-            precision,
-        ]
+        counts = [c["findings"], c["bug"], c["wrong"], c["noise"], c[UNLABELLED]]
+        return [*map(str, counts), precision]
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

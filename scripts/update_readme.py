@@ -32,7 +32,10 @@ def rules_document() -> str:
     for rule in all_rules():
         fix = "yes" if rule.fixable else "no"
         parts.append(f"## {rule.code} `{rule.name}`\n")
-        parts.append(f"{rule.title}. Default severity: {rule.severity.label}. Quick fix: {fix}.\n")
+        parts.append(
+            f"{rule.title}. Group: {rule.group}. Default severity: {rule.severity.label}. "
+            f"Quick fix: {fix}.\n"
+        )
         parts.append(rule.explanation.strip() + "\n")
         parts.extend(f"Flask docs: <{url}>\n" for url in rule.docs)
     return "\n".join(parts)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask_lsp.analysis.checker import Project
 from flask_lsp.analysis.findings import Finding
+from flask_lsp.config import EVERY_RULE
 
 EXPECT = re.compile(r"#\s*expect:\s*(?P<codes>FL\d{3}(?:\s*,\s*FL\d{3})*)")
 
@@ -23,7 +24,7 @@ def expected(paths: list[Path]) -> set[tuple[str, int, str]]:
 
 
 def check_paths(root: Path) -> tuple[Project, list[Finding], list[Path]]:
-    project = Project()
+    project = Project(EVERY_RULE)
     files = sorted(root.rglob("*.py")) if root.is_dir() else [root]
     indexed = project.index_paths([root])
     findings = [f for path in indexed for f in project.findings(path)]

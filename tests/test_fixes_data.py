@@ -65,18 +65,6 @@ CASES = [
         id="FL302-add-url-rule",
     ),
     pytest.param(
-        "FL304",
-        HEADER + '\n@app.post("/a")\ndef a():\n    return request.form["name"]\n',
-        HEADER + '\n@app.post("/a")\ndef a():\n    return request.form.get("name")\n',
-        id="FL304-form-get",
-    ),
-    pytest.param(
-        "FL304",
-        HEADER + '\n@app.post("/a")\ndef a():\n    return request.get_json()["user"]\n',
-        HEADER + '\n@app.post("/a")\ndef a():\n    return request.get_json().get("user")\n',
-        id="FL304-json-get",
-    ),
-    pytest.param(
         "FL305",
         HEADER + '\n@app.get("/a")\ndef a():\n    return request.args.get("page", 1)\n',
         HEADER + '\n@app.get("/a")\ndef a():\n    return request.args.get("page", 1, type=int)\n',

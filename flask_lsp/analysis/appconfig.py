@@ -245,6 +245,10 @@ class _Extractor:
                 self.module, target.value
             ):
                 self._record(_APP_ATTRIBUTES[target.attr], value, self._text(target), profile)
+            elif target.attr == "secret_key":
+                # `app.secret_key = key` on an object the model cannot place (a module global
+                # set up elsewhere, a subclass): a key may be configured here.
+                self.external.append(self.module.span(target))
         elif isinstance(target, ast.Name) and target.id in KNOWN_KEYS and self.config_module:
             via = f"class {in_class}" if in_class else "module variable"
             self._record(target.id, value, via, profile)

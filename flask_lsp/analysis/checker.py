@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flask_lsp.config import Settings
+from flask_lsp.config import EVERY_RULE, Settings
 
 from .budget import checkpoint
 from .findings import Finding
@@ -244,8 +244,9 @@ def _suppressed(line: str, code: str) -> bool:
 def check_text(
     text: str, path: str = "example.py", settings: Settings | None = None
 ) -> list[Finding]:
-    """Analyse one piece of source on its own (tests, the `explain` examples, fuzzing)."""
-    project = Project(settings)
+    """Analyse one piece of source on its own (tests, the `explain` examples, fuzzing), with
+    every rule unless `settings` say otherwise."""
+    project = Project(settings or EVERY_RULE)
     project.set_text(path, text, pinned=True)
     return project.findings(path)
 

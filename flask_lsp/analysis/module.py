@@ -58,6 +58,9 @@ _CONTEXT_FACTORIES = cx.APP_CONTEXT_MANAGERS | {"test_request_context", "request
 
 
 N = TypeVar("N", bound=ast.AST)
+# Stands for a lambda in `ProxyUse.function` / `CallSite.function`: "<lambda>", or
+# "outer.<lambda>" inside function `outer` (a name no function of the workspace has).
+LAMBDA = "<lambda>"
 _FUNCTION_KINDS: tuple[type[ast.AST], ...] = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
@@ -384,6 +387,24 @@ def _deeper_than(node: ast.AST, limit: int) -> bool:
     return False
 
 
+def _catches_runtime_error(caught: ast.expr | None) -> bool:
+    if isinstance(caught, ast.Tuple):
+        return any(_catches_runtime_error(e) for e in caught.elts)
+    return caught is not None and astwalk.last_name(caught) == "RuntimeError"
+
+
+def _may_push_a_context(decorator: ast.expr) -> bool:
+    """`@celery.task(base=ContextTask)` or `@task(request_context=True)`: a task class or an
+    option that may run the body inside a Flask context (Flask's Celery pattern does): the
+    model cannot tell, so the body's context is unknown."""
+    if not isinstance(decorator, ast.Call):
+        return False
+    return any(
+        k.arg is not None and (k.arg in ("base", "task_cls") or "context" in k.arg)
+        for k in decorator.keywords
+    )
+
+
 def _looks_like_entry_point(path: str, text: str, makes_app: bool) -> bool:
     name = path.replace("\\", "/").rpartition("/")[2]
     if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
@@ -439,6 +460,7 @@ class _FactsVisitor:
         self.tree = tree
         self.scope = names.module_scope
         self.function: FunctionInfo | None = None
+        self.in_lambda = 0  # lambdas around the node: their bodies run only when called
         self.fn_ctx = cx.at_import_time()
         self.pushed: frozenset[str] = frozenset()
         self.push_reason = ""
@@ -592,14 +614,42 @@ class _FactsVisitor:
 
     _visit_AsyncFunctionDef = _visit_FunctionDef
 
+    def _visit_Try(self, node: ast.Try) -> None:
+        """`try: g.cache ... except RuntimeError:`: the code handles a missing context (Flask
+        raises RuntimeError for one), so its body is judged as if one were pushed."""
+        if not any(_catches_runtime_error(h.type) for h in node.handlers):
+            self._children(node)
+            return
+        saved = (self.pushed, self.push_reason)
+        self.pushed = self.pushed | {"request", "app"}
+        self.push_reason = "inside a `try` whose `except RuntimeError` handles a missing context"
+        self._block(node.body)
+        self.pushed, self.push_reason = saved
+        for handler in node.handlers:
+            self._visit(handler)
+        self._block(node.orelse)
+        self._block(node.finalbody)
+
+    _visit_TryStar = _visit_Try
+
     def _visit_Lambda(self, node: ast.Lambda) -> None:
         for expr in [*node.args.defaults, *node.args.kw_defaults]:
             if expr is not None:
                 self._visit(expr)
         saved = (self.scope, self.fn_ctx, self.pushed)
         self.scope, self.fn_ctx, self.pushed = self.names.scope_of(node), cx.UNKNOWN, frozenset()
+        self.in_lambda += 1
         self._visit(node.body)
+        self.in_lambda -= 1
         self.scope, self.fn_ctx, self.pushed = saved
+
+    def _runs_in(self) -> str | None:
+        """The function whose run executes the node being visited: a lambda's body runs when
+        the lambda is called, not when it is made (`{"token": lambda: check()}`), so its uses
+        and calls belong to no function that the workspace judges by its callers."""
+        if self.function is None:
+            return LAMBDA if self.in_lambda else None
+        return f"{self.function.qualname}.{LAMBDA}" if self.in_lambda else self.function.qualname
 
     def _visit_ClassDef(self, node: ast.ClassDef) -> None:
         for expr in [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]:
@@ -680,6 +730,8 @@ class _FactsVisitor:
                     "blueprint, with no context"
                 ), False
             if last in cx.TASK_DECORATORS:
+                if _may_push_a_context(decorator):
+                    return cx.UNKNOWN, False
                 return cx.in_task(
                     f"inside task `{name}` (`@{self._text(decorator)}`), run by a worker outside any request"
                 ), False
@@ -800,7 +852,7 @@ class _FactsVisitor:
             return
         if not bare:
             names = [t.id for t in assigned if isinstance(t, ast.Name)]
-            if len(names) != len(assigned) or self._loaded_in_scope(names):
+            if len(names) != len(assigned) or self._used_or_shared(names):
                 return
         self.creations.append(
             ContextCreation(
@@ -812,10 +864,15 @@ class _FactsVisitor:
             )
         )
 
-    def _loaded_in_scope(self, names: list[str]) -> bool:
+    def _used_or_shared(self, names: list[str]) -> bool:
+        """A name read in its scope, or one that other code can reach (a module global, or a
+        `global` / `nonlocal` of the function): the context may be pushed there."""
+        if self.scope is self.names.module_scope:
+            return True
         wanted = set(names)
         return any(
-            isinstance(n, ast.Name) and n.id in wanted and isinstance(n.ctx, ast.Load)
+            (isinstance(n, ast.Name) and n.id in wanted and isinstance(n.ctx, ast.Load))
+            or (isinstance(n, ast.Global | ast.Nonlocal) and wanted & set(n.names))
             for n in astwalk.walk(self.scope.node)
         )
 
@@ -889,7 +946,7 @@ class _FactsVisitor:
                 span=self.source.span_of(node),
                 ctx=self.ctx,
                 pushed=self.pushed,
-                function=self.function.qualname if self.function else None,
+                function=self._runs_in(),
                 statement=self._statement_span(),
                 app_var=self._app_var(getattr(node, "lineno", 0)),
             )
@@ -918,7 +975,7 @@ class _FactsVisitor:
                     span=self.source.span_of(node.func),
                     ctx=self.ctx,
                     pushed=self.pushed,
-                    function=self.function.qualname if self.function else None,
+                    function=self._runs_in(),
                     statement=self._statement_span(),
                     app_var=self._app_var(node.lineno),
                 )

@@ -171,6 +171,30 @@ def _unwind(previous: dict[str, tuple[str, Edge]], start: str, goal: str) -> Ite
         current = before
 
 
+def imported_by(ws: Workspace, path: str) -> set[str]:
+    """The paths of the workspace modules that import module `path`, directly or not, at any
+    depth (function-level imports included: a factory imports its blueprints in its body)."""
+    importers = ws.cached(("importers",), lambda: _importers(ws), stable=True)
+    seen: set[str] = set()
+    todo = [path]
+    while todo:
+        for importer in importers.get(todo.pop(), ()):
+            if importer not in seen:
+                seen.add(importer)
+                todo.append(importer)
+    return seen
+
+
+def _importers(ws: Workspace) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path, facts in ws.modules.items():
+        for name, _ in facts.imports:
+            target = ws.module(name, path) or ws.module(name.rpartition(".")[0], path)
+            if target is not None and target.path != path:
+                found.setdefault(target.path, set()).add(path)
+    return found
+
+
 # -- helpers that use Flask-SQLAlchemy, judged by their callers -------------------------------------
 
 _MAX_CHAIN = 8

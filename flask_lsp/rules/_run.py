@@ -11,6 +11,8 @@ from flask_lsp.analysis.module import ParsedModule
 
 from ._memo import per_tree
 
+EVERY_INTERFACE = frozenset({"0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0"})
+
 
 @dataclass
 class RunCall:

@@ -10,7 +10,6 @@ from flask_lsp.analysis.findings import Finding, Fix, Related, Severity, Span
 from flask_lsp.analysis.module import ParsedModule
 from flask_lsp.analysis.workspace import Workspace
 
-
 DEFAULT_GROUP = "default"
 # Rules that judge style or policy, where Flask's own documentation does the thing on purpose:
 # off unless selected by code, by `select = ["opinion"]` or by `select = ["ALL"]`.

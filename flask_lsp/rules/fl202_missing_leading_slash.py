@@ -17,8 +17,9 @@ Werkzeug requires every URL rule to start with a slash; registering one that doe
 
 For an app route that happens at import time. Under a blueprint it depends on the prefix: Flask
 joins `url_prefix` and rule with exactly one `/`, so `@bp.route("users")` works when the
-blueprint has `url_prefix="/api"` (reported as information: it breaks as soon as the prefix is
-removed) and raises when it has none. A `url_prefix` without a leading slash (`"api"`) produces
+blueprint has `url_prefix="/api"` (given at `Blueprint(...)` or at every `register_blueprint`,
+so flask-lsp does not report it) and raises when it has none. A blueprint that the model sees
+registered nowhere (built by a factory, registered in a loop) is not judged. A `url_prefix` without a leading slash (`"api"`) produces
 rules like `api/users` and raises when the blueprint is registered.
 
 **How to fix.** Start rules and prefixes with `/`: `@bp.route("/users")`,
@@ -41,20 +42,11 @@ def check(rc: RuleContext) -> Iterator[Finding]:
             continue
         rule = lit.value
         if kind == "blueprint":
-            prefixes = [i.url_prefix for i in rmap.instances_of(owner)]
-            if rule == "" and all(p is not None for p in prefixes):
-                continue  # an empty rule under a prefix is the prefix itself
-            if prefixes and all(p is not None for p in prefixes):
-                # Any prefix, even "", makes Flask join prefix and rule with a "/".
-                shown = ", ".join(sorted({quote(p) for p in prefixes if p is not None}))
-                edit = insert_in_literal(lit, 0, "/")
-                yield rc.finding(
-                    lit.span,
-                    f"rule {quote(rule)} does not start with `/`: it only works because the blueprint"
-                    f" has url_prefix {shown}; Flask raises once the prefix is gone",
-                    fix=Fix("Add the leading `/`", (edit,)) if edit else None,
-                    severity=Severity.INFORMATION,
-                )
+            prefixes = [i.url_prefix for i in rmap.instances_of(owner) if i.registered]
+            if not prefixes or any(p is not None for p in prefixes):
+                # Registered nowhere the model sees (a blueprint factory, a loop over names):
+                # undecided. Under a prefix, even "", Flask joins prefix and rule with a "/";
+                # a prefix on some registrations only is left to the registrations' reader.
                 continue
         edit = insert_in_literal(lit, 0, "/")
         where = "an app route" if kind == "app" else "a blueprint without url_prefix"
@@ -98,14 +90,6 @@ def check(rc: RuleContext) -> Iterator[Finding]:
                 " slash.`",
                 fix=fix,
                 related=related,
-            )
-        elif affected:
-            yield rc.finding(
-                lit.span,
-                f"url_prefix `{value}` does not start with `/`: it only works because a parent"
-                " blueprint's prefix comes first",
-                fix=fix,
-                severity=Severity.INFORMATION,
             )
 
 

@@ -9,7 +9,7 @@ from flask_lsp.analysis.findings import Edit, Finding, Fix, Severity
 from flask_lsp.analysis.routes import converter_of
 
 from ._routing import DOCS_URL_FOR, facts_here, the_map
-from .base import Rule, RuleContext
+from .base import OPINION_GROUP, Rule, RuleContext
 
 EXPLANATION = """\
 A hard-coded path in `redirect("/users/login")` works until the route moves: a new
@@ -75,6 +75,7 @@ def _value(converter: str, text: str) -> str:
 
 
 RULE = Rule(
+    group=OPINION_GROUP,
     code="FL209",
     name="hardcoded-redirect",
     title="`redirect()` to a literal path that a known route serves",

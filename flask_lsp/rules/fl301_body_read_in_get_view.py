@@ -9,7 +9,7 @@ from flask_lsp.analysis.findings import Finding, Severity
 
 from . import _views
 from ._request import BODY_READS, request_attr, uses_request
-from .base import Rule, RuleContext
+from .base import OPINION_GROUP, Rule, RuleContext
 
 EXPLANATION = """\
 A route accepts only GET (plus HEAD and OPTIONS, which Flask adds) unless it says otherwise with
@@ -89,6 +89,7 @@ def method_comparisons(rc: RuleContext, node: ast.AST) -> list[ast.Constant]:
 
 
 RULE = Rule(
+    group=OPINION_GROUP,
     code="FL301",
     name="body-read-in-get-view",
     title="a view reads the request body, but its route only allows GET",

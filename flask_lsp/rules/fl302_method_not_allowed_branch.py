@@ -8,7 +8,7 @@ from flask_lsp.analysis.findings import Finding, Severity
 
 from . import _views
 from ._request import uses_request
-from .base import Rule, RuleContext
+from .base import OPINION_GROUP, Rule, RuleContext
 from .fl301_body_read_in_get_view import method_comparisons
 
 EXPLANATION = """\
@@ -47,6 +47,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
+    group=OPINION_GROUP,
     code="FL302",
     name="method-not-allowed-branch",
     title="`request.method` tested for a method the view's route does not allow",

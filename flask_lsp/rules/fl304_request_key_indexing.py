@@ -1,39 +1,39 @@
-"""FL304: `request.form["k"]` / `request.args["k"]` / `request.json["k"]` indexing."""
+"""FL304: `request.json["k"]` / `request.headers["k"]` indexing: a missing key is a 500."""
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
 
-from flask_lsp.analysis import astwalk, edits
-from flask_lsp.analysis.findings import Finding, Fix, Severity
+from flask_lsp.analysis import astwalk
+from flask_lsp.analysis.findings import Finding, Severity
 
 from ._request import JSON_READS, called_attr, request_attr, uses_request
-from .base import Rule, RuleContext
+from .base import OPINION_GROUP, Rule, RuleContext
 
 EXPLANATION = """\
-`request.form`, `request.args`, `request.files`, `request.values` and `request.cookies` are
-Werkzeug multi-dicts: indexing a key the client did not send raises `BadRequestKeyError` (a
-`KeyError` and a `400 Bad Request`), so a missing field ends the request with Werkzeug's bare
-error page ("The browser (or proxy) sent a request that this server could not understand.").
-`request.headers["X-Name"]` is worse: a missing header raises a plain `KeyError`, a 500 Internal
-Server Error. `request.json["k"]` / `request.get_json()["k"]` has three ways out: a body
-that is not JSON aborts with 415, a JSON `null` body gives `TypeError`, and a missing key raises
-a plain `KeyError`, a 500 Internal Server Error.
+`request.json["k"]` (or `request.get_json()["k"]`) indexes a plain `dict`: a client that leaves
+the key out gets a `KeyError`, a 500 Internal Server Error and a traceback in your logs, where a
+400 Bad Request was due. `request.headers["X-Name"]` does the same for a missing header: the
+request's headers read the WSGI environment and raise a plain `KeyError`.
 
-That is sometimes what you want, hence information level. flask-lsp does not report indexing
-inside a `try` that handles `KeyError` (or `BadRequest`), nor after an `"k" in request.form`
-test.
+This differs from `request.form["k"]`, `request.args["k"]`, `request.files["k"]`: those are
+Werkzeug multi-dicts whose missing keys abort with 400 Bad Request by design (Flask's tutorial
+indexes `request.form` on purpose), so flask-lsp does not report them.
 
-**How to fix.** Use `.get("k")` (quick fix) and handle `None`, give a default
-(`request.args.get("page", "1")`), or validate the payload with a form or schema library and
-answer with a helpful 400.
+flask-lsp stays quiet where the key is checked first in the same function (`"k" in
+request.json`, `request.json.get("k")`, a loop over the payload's keys), where the read sits in
+a `try` that handles `KeyError`, and where the payload was handed to a validator before the read
+(`validate(request.json, schema)`, `schema.load(request.get_json())`).
+
+**How to fix.** Validate the payload (a schema library, or a check that answers 400), or read
+with `.get("k")` and handle the `None` it gives for a missing key.
 """
 
-_MULTIDICTS = frozenset({"form", "args", "files", "values", "cookies", "headers"})
 _HANDLED = frozenset(
     {"KeyError", "LookupError", "BadRequestKeyError", "BadRequest", "HTTPException", "Exception"}
 )
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
 # `try` and (from Python 3.11) `try`/`except*`.
 _TRY: tuple[type[ast.AST], ...] = tuple(
@@ -46,44 +46,42 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         return
     parents: dict[int, ast.AST] = {}
     for node in rc.module.nodes_of(ast.Subscript):
-        if not isinstance(node.ctx, ast.Load):
+        if not isinstance(node.ctx, ast.Load) or isinstance(node.slice, ast.Slice):
             continue
-        if isinstance(node.slice, ast.Slice):
-            continue
-        container = node.value
-        attr = request_attr(rc, container)
-        called = called_attr(rc, container)
-        if attr == "headers":
-            what = "a missing header raises KeyError: a 500 Internal Server Error"
-        elif attr in _MULTIDICTS:
-            what = "a missing key aborts with 400 Bad Request (BadRequestKeyError)"
-        elif attr == "json" or called in JSON_READS:
-            what = "a non-JSON body aborts with 415 and a missing key raises KeyError (500)"
-        else:
+        kind = _payload(rc, node.value)
+        if kind is None:
             continue
         if not parents:
             for parent in rc.module.nodes:
                 for child in astwalk.children(parent):
                     parents[id(child)] = parent
-        if _handled(node, parents) or _tested_first(rc, node, parents):
+        if _handled(node, parents) or _checked_first(rc, node, kind, parents):
             continue
         source = rc.module.source
-        container_text = source.text_at(rc.module.span(container))
-        key_text = source.text_at(rc.module.span(node.slice))
-        message = f"`{container_text}[{key_text}]`: {what}; use `.get({key_text})`"
-        fix = Fix(
-            f"Use `{container_text}.get({key_text})`",
-            (edits.replace(rc.module.span(node), f"{container_text}.get({key_text})"),),
+        container = source.text_at(rc.module.span(node.value))
+        key = source.text_at(rc.module.span(node.slice))
+        what = "header" if kind == "headers" else "key"
+        message = (
+            f"`{container}[{key}]`: a request without that {what} raises KeyError, a 500 "
+            "Internal Server Error instead of a 400; check for it or validate the payload first"
         )
-        yield rc.finding(rc.module.span(node), message, fix=fix)
+        yield rc.finding(rc.module.span(node), message)
+
+
+def _payload(rc: RuleContext, node: ast.AST) -> str | None:
+    """ "json" for `request.json` / `request.get_json(...)`, "headers" for `request.headers`."""
+    attr = request_attr(rc, node)
+    if attr == "headers":
+        return "headers"
+    if attr == "json" or called_attr(rc, node) in JSON_READS:
+        return "json"
+    return None
 
 
 def _handled(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
     """Inside the body of a `try` whose handlers catch the KeyError."""
     child, parent = node, parents.get(id(node))
-    while parent is not None and not isinstance(
-        parent, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
-    ):
+    while parent is not None and not isinstance(parent, _FUNCTIONS):
         if isinstance(parent, _TRY) and any(child is s for s in getattr(parent, "body", [])):
             handlers: list[ast.ExceptHandler] = getattr(parent, "handlers", [])
             if any(_catches(handler.type) for handler in handlers):
@@ -97,41 +95,76 @@ def _catches(node: ast.expr | None) -> bool:
         return True
     if isinstance(node, ast.Tuple):
         return any(_catches(e) for e in node.elts)
-    name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
-    return name in _HANDLED
+    return astwalk.last_name(node) in _HANDLED
 
 
-def _tested_first(rc: RuleContext, node: ast.Subscript, parents: dict[int, ast.AST]) -> bool:
-    """`if "k" in request.form: ... request.form["k"]` (anywhere in the same function)."""
+def _checked_first(
+    rc: RuleContext, node: ast.Subscript, kind: str, parents: dict[int, ast.AST]
+) -> bool:
+    """The key is tested in the same function (`in`, `.get`, a loop over the keys), or the
+    payload was passed to a call (a validator) before this line."""
     function: ast.AST | None = parents.get(id(node))
-    while function is not None and not isinstance(
-        function, ast.FunctionDef | ast.AsyncFunctionDef | ast.Module
-    ):
+    while function is not None and not isinstance(function, (*_FUNCTIONS, ast.Module)):
         function = parents.get(id(function))
     if function is None:
         return False
-    source = rc.module.source
-    container = source.text_at(rc.module.span(node.value))
-    key = source.text_at(rc.module.span(node.slice))
+    key = rc.module.source.text_at(rc.module.span(node.slice))
+    line = node.lineno
     for other in astwalk.walk(function):
-        if (
-            isinstance(other, ast.Compare)
-            and len(other.ops) == 1
-            and isinstance(other.ops[0], ast.In | ast.NotIn)
-            and source.text_at(rc.module.span(other.left)) == key
-            and source.text_at(rc.module.span(other.comparators[0])) == container
-        ):
-            return True
+        if isinstance(other, ast.Compare) and len(other.ops) == 1:
+            if (
+                isinstance(other.ops[0], ast.In | ast.NotIn)
+                and _text(rc, other.left) == key
+                and _same_payload(rc, other.comparators[0], kind)
+            ):
+                return True
+        elif isinstance(other, ast.For | ast.comprehension):
+            target = other.target
+            if isinstance(target, ast.Tuple) and target.elts:  # `for k, v in payload.items()`
+                target = target.elts[0]
+            if _text(rc, target) == key and _same_payload(rc, other.iter, kind):
+                return True
+        elif isinstance(other, ast.Call):
+            func = other.func
+            if (
+                isinstance(func, ast.Attribute)
+                and func.attr == "get"
+                and other.args
+                and _text(rc, other.args[0]) == key
+                and _same_payload(rc, func.value, kind)
+            ):
+                return True
+            if other.lineno <= line and any(
+                _same_payload(rc, arg, kind) for arg in [*other.args, *other.keywords]
+            ):
+                return True
     return False
 
 
+def _same_payload(rc: RuleContext, node: ast.AST, kind: str) -> bool:
+    """`node` is the payload itself, or its `.keys()` / `.items()`."""
+    if isinstance(node, ast.keyword):
+        node = node.value
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("keys", "items")
+    ):
+        node = node.func.value
+    return _payload(rc, node) == kind
+
+
+def _text(rc: RuleContext, node: ast.AST) -> str:
+    return rc.module.source.text_at(rc.module.span(node))
+
+
 RULE = Rule(
+    group=OPINION_GROUP,
     code="FL304",
     name="request-key-indexing",
-    title="`request.form[...]` / `args[...]` / `json[...]` indexing aborts when the key is missing",
-    severity=Severity.INFORMATION,
+    title="`request.json[...]` / `request.headers[...]` indexing: a missing key is a 500",
+    severity=Severity.WARNING,
     explanation=EXPLANATION,
     check=check,
-    fixable=True,
-    docs=("https://flask.palletsprojects.com/en/stable/api/#flask.Request.form",),
+    docs=("https://flask.palletsprojects.com/en/stable/api/#flask.Request.get_json",),
 )

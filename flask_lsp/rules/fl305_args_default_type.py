@@ -9,7 +9,7 @@ from flask_lsp.analysis.findings import Finding, Fix, Severity
 
 from . import _calls
 from ._request import request_attr, uses_request
-from .base import Rule, RuleContext
+from .base import OPINION_GROUP, Rule, RuleContext
 
 EXPLANATION = """\
 `request.args`, `request.form`, `request.values`, `request.cookies` and `request.headers` hold
@@ -22,6 +22,9 @@ true for `?page=1`.
 for floats). With `type=`, Werkzeug converts the value and falls back to the default when the
 conversion fails (`?page=abc` gives 1, not an error). Booleans need a function of your own:
 `type=bool` turns every non-empty string, `"false"` included, into `True`.
+
+A value that is only compared with strings (`request.args.get("x", False) == "true"`) is fine:
+the default then compares unequal, as meant, and flask-lsp does not report it.
 """
 
 _SOURCES = frozenset({"args", "form", "values", "cookies", "headers"})
@@ -37,6 +40,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         for node in rc.module.nodes_of(ast.Call)
         if isinstance(node.func, ast.Name) and node.func.id in _CONVERSIONS and node.args
     }
+    converted |= _compared_with_strings(rc)
     for node in rc.module.nodes_of(ast.Call):
         if id(node) in converted or not isinstance(node.func, ast.Attribute):
             continue
@@ -69,6 +73,23 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         yield rc.finding(rc.module.span(node), message, fix=fix)
 
 
+def _compared_with_strings(rc: RuleContext) -> set[int]:
+    """`args.get("x", False) == "true"`: the code compares with strings, so the default only
+    ever compares unequal, which is what it means."""
+    found: set[int] = set()
+    for node in rc.module.nodes_of(ast.Compare):
+        sides = [node.left, *node.comparators]
+        if any(_is_strings(side) for side in sides):
+            found.update(id(side) for side in sides)
+    return found
+
+
+def _is_strings(node: ast.expr) -> bool:
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return bool(node.elts) and all(_is_strings(e) for e in node.elts)
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
 def _non_string_type(node: ast.expr | None) -> str | None:
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
         node = node.operand
@@ -83,6 +104,7 @@ def _non_string_type(node: ast.expr | None) -> str | None:
 
 
 RULE = Rule(
+    group=OPINION_GROUP,
     code="FL305",
     name="args-default-type",
     title="`request.args.get(key, <non-string default>)` without `type=`",

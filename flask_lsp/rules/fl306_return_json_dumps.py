@@ -9,7 +9,7 @@ from flask_lsp.analysis import edits
 from flask_lsp.analysis.findings import Finding, Fix, Severity
 
 from . import _views
-from .base import Rule, RuleContext
+from .base import OPINION_GROUP, Rule, RuleContext
 
 EXPLANATION = """\
 A view that returns a string gets a response with `Content-Type: text/html; charset=utf-8`,
@@ -78,6 +78,7 @@ def _fix(rc: RuleContext, call: ast.Call) -> Fix | None:
 
 
 RULE = Rule(
+    group=OPINION_GROUP,
     code="FL306",
     name="return-json-dumps",
     title="a view returns `json.dumps(...)`, served as text/html",

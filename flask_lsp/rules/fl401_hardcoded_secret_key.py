@@ -9,7 +9,7 @@ from flask_lsp.analysis.appconfig import ConfigValue
 from flask_lsp.analysis.findings import Edit, Finding, Fix, Severity
 
 from . import _config
-from .base import Rule, RuleContext
+from .base import OPINION_GROUP, Rule, RuleContext
 
 EXPLANATION = """\
 Flask signs the session cookie (and Flask-WTF its CSRF tokens, itsdangerous its tokens) with
@@ -75,7 +75,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         secret = value.value
         if isinstance(secret, bytes):
             secret = secret.decode("latin-1")
-        if not isinstance(secret, str) or not secret:
+        if not isinstance(secret, str) or not secret or _names_a_setting(secret):
             continue
         weak = secret.strip().lower() in WELL_KNOWN or len(secret) < MIN_LENGTH
         severity = Severity.ERROR if weak and value.kind == "literal" else Severity.WARNING
@@ -89,6 +89,11 @@ def check(rc: RuleContext) -> Iterator[Finding]:
             fix=_fix(rc, value),
             severity=severity,
         )
+
+
+def _names_a_setting(secret: str) -> bool:
+    """`SECRET_KEY = "SECRET_KEY"` in a class of environment variable names: a name, not a key."""
+    return secret.strip().upper().replace("-", "_").endswith("SECRET_KEY")
 
 
 def _message(value: ConfigValue, secret: str, weak: bool, overridable: bool) -> str:
@@ -131,6 +136,7 @@ def _fix(rc: RuleContext, value: ConfigValue) -> Fix | None:
 
 
 RULE = Rule(
+    group=OPINION_GROUP,
     code="FL401",
     name="hardcoded-secret-key",
     title="`SECRET_KEY` set from a literal (worse: short or well-known)",

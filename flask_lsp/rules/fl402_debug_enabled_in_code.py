@@ -9,7 +9,7 @@ from flask_lsp.analysis import edits
 from flask_lsp.analysis.findings import Finding, Fix, Severity, Span
 
 from . import _calls, _config, _run
-from .base import Rule, RuleContext
+from .base import OPINION_GROUP, Rule, RuleContext
 
 EXPLANATION = """\
 In debug mode Flask serves the interactive Werkzeug debugger on every unhandled exception: a
@@ -31,6 +31,8 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         keyword = _calls.keyword(run.call, "debug")
         if keyword is None or _run.literal_keyword(run.call, "debug") is not True:
             continue
+        if _run.literal_keyword(run.call, "host", position=0) in _run.EVERY_INTERFACE:
+            continue  # FL408's error: one mistake, one finding
         fix = Fix(
             "Remove `debug=True` (use `flask run --debug` or FLASK_DEBUG=1)",
             (_calls.remove_keyword(rc.module.source, run.call, keyword),),
@@ -91,6 +93,7 @@ def _drop_fix(rc: RuleContext, span: Span) -> Fix | None:
 
 
 RULE = Rule(
+    group=OPINION_GROUP,
     code="FL402",
     name="debug-enabled-in-code",
     title="debug mode switched on in code (`app.run(debug=True)`, `DEBUG = True`)",

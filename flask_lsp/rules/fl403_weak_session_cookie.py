@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from flask_lsp.analysis.findings import Finding, Severity
 
 from . import _config
-from .base import Rule, RuleContext
+from .base import OPINION_GROUP, Rule, RuleContext
 
 EXPLANATION = """\
 Flask's session cookie carries the signed session: whoever holds it is logged in. Three flags
@@ -51,6 +51,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
+    group=OPINION_GROUP,
     code="FL403",
     name="weak-session-cookie",
     title="session cookie protections switched off (`SESSION_COOKIE_SECURE=False`...)",

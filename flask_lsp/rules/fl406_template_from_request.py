@@ -60,11 +60,20 @@ _STRING_BUILDERS = frozenset(
 )
 
 
+# `Markup(x).striptags()` / `.unescape()` return a plain `str`: nothing stays marked safe.
+_TO_PLAIN_TEXT = frozenset({"striptags", "unescape"})
+
+
 def check(rc: RuleContext) -> Iterator[Finding]:
     if not uses_request(rc):
         return
+    to_plain_text = {
+        id(node.func.value)
+        for node in rc.module.nodes_of(ast.Call)
+        if isinstance(node.func, ast.Attribute) and node.func.attr in _TO_PLAIN_TEXT
+    }
     for node in rc.module.nodes_of(ast.Call):
-        if not node.args:
+        if not node.args or id(node) in to_plain_text:
             continue
         raw = rc.module.resolve(node.func)
         sink = _SINKS.get(rc.canonical(raw) or raw or "") if raw else None

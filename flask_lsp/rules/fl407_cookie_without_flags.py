@@ -9,7 +9,7 @@ from flask_lsp.analysis.appconfig import is_test_module
 from flask_lsp.analysis.findings import Finding, Fix, Severity
 
 from . import _calls
-from .base import Rule, RuleContext
+from .base import OPINION_GROUP, Rule, RuleContext
 
 EXPLANATION = """\
 `Response.set_cookie(key, value)` sets none of the cookie's protections by default (it sends
@@ -76,6 +76,7 @@ def _weak(call: ast.Call, name: str) -> bool:
 
 
 RULE = Rule(
+    group=OPINION_GROUP,
     code="FL407",
     name="cookie-without-flags",
     title="`set_cookie(...)` without `secure=True`, `httponly=True` and `samesite`",

@@ -9,7 +9,7 @@ from flask_lsp.analysis.findings import Finding, Fix, Related, Severity, Span
 from flask_lsp.analysis.module import ModuleFacts
 from flask_lsp.analysis.structure import ExtensionBinding, Factory
 
-from ._data import structure
+from ._data import imported_by, structure
 from .base import Rule, RuleContext
 
 EXPLANATION = """\
@@ -23,7 +23,8 @@ test creates) were never registered with the extension, and the first use fails.
     Did you forget to call 'init_app', or did you create multiple 'SQLAlchemy' instances?
 
 flask-lsp reports a `flask_*` extension constructed with a module-level `Flask(...)` app at
-import time when some module of the workspace defines an app factory. Binding inside the factory,
+import time when the same module, or a module that imports it, defines an app factory (a
+standalone script with its own app is judged apart from a factory elsewhere in the repository). Binding inside the factory,
 or to an app that the factory itself made (`app = create_app()` in `wsgi.py`), is not reported.
 
 **How to fix.** Create extensions unbound and bind them in the factory:
@@ -66,11 +67,12 @@ def check(rc: RuleContext) -> Iterator[Finding]:
 
 
 def _a_factory(rc: RuleContext) -> tuple[ModuleFacts, Factory] | None:
-    """This module's factory if it has one, else the first one in the workspace."""
+    """This module's factory if it has one, else one in a module that imports this one
+    (directly or not): the apps of an unrelated factory elsewhere never meet this binding."""
     here = structure(rc.module.facts).factories
     if here:
         return rc.module.facts, here[0]
-    for path in sorted(rc.workspace.modules):
+    for path in sorted(imported_by(rc.workspace, rc.path)):
         module = rc.workspace.modules[path]
         factories = structure(module).factories
         if factories:

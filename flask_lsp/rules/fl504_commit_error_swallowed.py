@@ -26,8 +26,8 @@ flask-lsp reports an `except` that can catch a database error (a bare `except`, 
 an exception class from `sqlalchemy`) around a Flask-SQLAlchemy `db.session.commit()`, when the
 handler neither calls `rollback()` (nor `close()` / `remove()`), nor raises (`raise`, `abort()`),
 and no `finally` does; a helper of the workspace called there that rolls back or ends in `raise`
-counts. A handler that returns from a *view* is not reported: Flask-SQLAlchemy
-removes the session when the request ends, right after the view returns.
+counts. A handler that returns is not reported unless it uses the session itself: the view or
+command that called it ends, and Flask-SQLAlchemy removes the session with the app context.
 
 **How to fix.** Roll back in the handler (the quick fix inserts `db.session.rollback()`), then
 report the problem:
@@ -44,10 +44,11 @@ _CATCH_ALL = frozenset({"Exception", "BaseException"})
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
+    session_uses = [
+        use for use in structure(rc.module.facts).db_uses if is_db(rc.workspace, use.ref, rc.path)
+    ]
     commits = {
-        (use.span.start_line, use.span.start_col): use
-        for use in structure(rc.module.facts).db_uses
-        if use.op == "commit" and is_db(rc.workspace, use.ref, rc.path)
+        (use.span.start_line, use.span.start_col): use for use in session_uses if use.op == "commit"
     }
     if not commits:
         return
@@ -64,8 +65,8 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         for handler in node.handlers:
             if not _catches_db_errors(rc, handler) or _resets(rc, handler.body):
                 continue
-            if _returns(handler.body) and _in_view(rc, inside[0]):
-                continue
+            if _returns(handler.body) and not _uses_session(handler, session_uses):
+                continue  # it leaves, and Flask-SQLAlchemy removes the session at teardown
             yield _finding(rc, handler, inside[0])
 
 
@@ -179,8 +180,10 @@ def _returns(body: list[ast.stmt]) -> bool:
     return any(isinstance(node, ast.Return) for node in _own_nodes(body))
 
 
-def _in_view(rc: RuleContext, commit: DbUse) -> bool:
-    return commit.ctx.request is True
+def _uses_session(handler: ast.ExceptHandler, uses: list[DbUse]) -> bool:
+    """The handler itself goes on with the failed session (`db.session.delete(x)`...)."""
+    first, last = handler.lineno - 1, (handler.end_lineno or handler.lineno) - 1
+    return any(first <= use.span.start_line <= last for use in uses)
 
 
 RULE = Rule(

@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from flask_lsp.analysis import edits
+from flask_lsp.analysis import astwalk, edits
 from flask_lsp.analysis.findings import Finding, Fix, Severity, Span
 
 from ._data import resolve_ref, structure
@@ -42,6 +42,11 @@ them, so they are reported as warnings.
 | `flask.ext.<name>` | 1.0 | `flask_<name>` (quick fix) |
 | `Flask(static_path=...)` | 1.0 | `static_url_path=` (quick fix) |
 | `flask.__version__` (deprecated) | 3.0 | `importlib.metadata.version("flask")` |
+
+Compatibility code is not reported: a `try` that handles `ImportError` around the import, a
+branch on a version (`if FLASK_VERSION < (2, 3):`), and an attribute of a receiver of unknown
+type when a class of the project defines that name itself (a Flask subclass with its own
+`session_cookie_name`).
 
 **How to fix.** Use the replacement in the table; the quick fix does the mechanical ones.
 """
@@ -119,6 +124,52 @@ _APP_ATTRIBUTE_NAMES = frozenset(APP_ATTRIBUTES) | frozenset(KNOWN_APP_ATTRIBUTE
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
+    guarded: list[tuple[int, int]] | None = None
+    for finding in _check(rc):
+        if guarded is None:
+            guarded = _compatibility_code(rc)
+        line = finding.span.start_line
+        if not any(start <= line <= end for start, end in guarded):
+            yield finding
+
+
+def _compatibility_code(rc: RuleContext) -> list[tuple[int, int]]:
+    """The lines of each `try` that handles ImportError (`try: from markupsafe import Markup`
+    / `except ImportError: from flask import Markup`) and of each branch on a version: code
+    that only reaches a removed name where it still exists."""
+    regions: list[tuple[int, int]] = []
+    for node in rc.module.nodes_of_types(_TRY):
+        handlers: list[ast.ExceptHandler] = getattr(node, "handlers", [])
+        if any(_catches_import_error(h.type) for h in handlers):
+            regions.append(_lines(node))
+    for branch in rc.module.nodes_of(ast.If):
+        test = rc.module.source.text_at(rc.module.span(branch.test))
+        if "version" in test.lower():
+            regions.append(_lines(branch))
+    return regions
+
+
+def _lines(node: ast.AST) -> tuple[int, int]:
+    first: int = getattr(node, "lineno", 1)
+    return first - 1, (getattr(node, "end_lineno", None) or first) - 1
+
+
+def _catches_import_error(node: ast.expr | None) -> bool:
+    if node is None:
+        return True
+    if isinstance(node, ast.Tuple):
+        return any(_catches_import_error(e) for e in node.elts)
+    return astwalk.last_name(node) in _IMPORT_ERRORS
+
+
+_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError", "Exception"})
+# `try` and (from Python 3.11) `try`/`except*`.
+_TRY: tuple[type[ast.AST], ...] = tuple(
+    kind for kind in (getattr(ast, "Try", None), getattr(ast, "TryStar", None)) if kind
+)
+
+
+def _check(rc: RuleContext) -> Iterator[Finding]:
     module = rc.module
     for statement in module.nodes_of(ast.ImportFrom):
         yield from _flask_ext(rc, statement)
@@ -271,9 +322,26 @@ def _attribute(rc: RuleContext, node: ast.Attribute, may_be_removed: bool) -> It
         removed = KNOWN_APP_ATTRIBUTES[node.attr]
     if removed is None or not _looks_like_app(rc, node.value):
         return
+    if node.attr in _project_methods(rc) and not _is_app(rc, node.value):
+        return  # a receiver of unknown type, and a class of the project defines the name
     receiver = rc.module.source.text_at(rc.module.span(node.value))
     span = rc.module.span(node)
     yield rc.finding(span, _message(f"`{receiver}.{node.attr}`", removed))
+
+
+def _project_methods(rc: RuleContext) -> frozenset[str]:
+    """Names of methods and properties that the workspace's own classes define (a Flask
+    subclass may define `session_cookie_name` itself)."""
+
+    def compute() -> frozenset[str]:
+        return frozenset(
+            info.name
+            for facts in rc.workspace.modules.values()
+            for info in facts.functions.values()
+            if info.name in _APP_ATTRIBUTE_NAMES and "." in info.qualname and info.parent is None
+        )
+
+    return rc.workspace.cached("fl506-project-methods", compute, stable=True)
 
 
 def _looks_like_app(rc: RuleContext, node: ast.expr) -> bool:

@@ -41,10 +41,14 @@ def matches_any_rule(prefix: str) -> bool:
 
 def rule_table_markdown() -> str:
     """The README's rule table."""
-    lines = ["| Code | Name | What it catches | Severity | Fix |", "|---|---|---|---|---|"]
+    lines = [
+        "| Code | Name | What it catches | Group | Severity | Fix |",
+        "|---|---|---|---|---|---|",
+    ]
     for rule in all_rules():
         fix = "yes" if rule.fixable else ""
         lines.append(
-            f"| {rule.code} | `{rule.name}` | {rule.title} | {rule.severity.label} | {fix} |"
+            f"| {rule.code} | `{rule.name}` | {rule.title} | {rule.group} | "
+            f"{rule.severity.label} | {fix} |"
         )
     return "\n".join(lines)

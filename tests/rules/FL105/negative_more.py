@@ -26,3 +26,17 @@ class Holder:
 
 with app_ctx():
     pass
+
+
+_test_request_context = None
+
+
+def make_app():
+    app = Flask(__name__)
+    # Kept in a global: a helper elsewhere pushes it when it needs one.
+    global _test_request_context
+    _test_request_context = app.test_request_context()
+    return app
+
+
+shared_context = Flask("shared").app_context()  # a module global: importers may push it

@@ -4,14 +4,6 @@ from flask import request as rq
 app = Flask(__name__)
 
 
-@app.post("/signup")
-def signup():
-    name = request.form["name"]  # expect: FL304
-    page = rq.args["page"]  # expect: FL304
-    upload = request.files["avatar"]  # expect: FL304
-    return name, page, upload
-
-
 @app.post("/api")
 def api():
     user = request.json["user"]  # expect: FL304
@@ -19,13 +11,29 @@ def api():
     return user, token
 
 
+@app.post("/alias")
+def alias():
+    return rq.get_json(force=True)["name"]  # expect: FL304
+
+
 @app.post("/guarded-elsewhere")
 def guarded_other_key():
-    if "a" in request.form:
-        return request.form["b"]  # expect: FL304
+    if "a" in request.json:
+        return request.json["b"]  # expect: FL304
     return ""
+
+
+@app.post("/validated-after")
+def validated_after():
+    name = request.json["name"]  # expect: FL304
+    check(request.json)
+    return name
 
 
 @app.get("/token")
 def token():
     return request.headers["X-Token"]  # expect: FL304
+
+
+def check(payload):
+    return payload

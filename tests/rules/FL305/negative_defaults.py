@@ -27,3 +27,11 @@ def converted():
     except (TypeError, ValueError):
         page = 1
     return str(page)
+
+
+@app.route("/compared")
+def compared_with_strings():
+    # Only ever compared with strings: the False default compares unequal, as meant.
+    verbose = request.args.get("verbose", False) == "true"
+    mode = request.args.get("mode", 0) in ("fast", "slow")
+    return str(verbose and mode)

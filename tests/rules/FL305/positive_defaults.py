@@ -11,3 +11,8 @@ def items():
     offset = request.values.get("offset", -10)  # expect: FL305
     debug = request.args.get("debug", False)  # expect: FL305
     return page, ratio, offset, debug
+
+
+@app.route("/compared-with-number")
+def compared_with_number():
+    return str(request.args.get("page", 1) == 1)  # expect: FL305

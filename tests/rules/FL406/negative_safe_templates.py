@@ -46,3 +46,11 @@ def load_template(name):
 @app.route("/g")
 def looked_up():
     return render_template_string(load_template(request.args.get("name", "default")))
+
+
+@app.post("/plain-text")
+def plain_text():
+    # striptags() and unescape() return a plain str: nothing is marked safe.
+    title = Markup(request.form["title"]).striptags()
+    body = Markup(request.form["body"]).unescape()
+    return title + body

@@ -27,12 +27,23 @@ def add_tags():
 
 
 def save(tag):
-    """A helper: its caller carries on with a failed session."""
+    """A helper that returns: whether its caller carries on with the failed session is the
+    caller's business, which flask-lsp does not follow (not reported)."""
     try:
         db.session.add(tag)
         db.session.commit()
-    except sqlalchemy.exc.SQLAlchemyError as error:  # expect: FL504
+    except sqlalchemy.exc.SQLAlchemyError as error:
         log.warning("could not save %s: %s", tag, error)
+        return False
+    return True
+
+
+def remove(server):
+    try:
+        db.session.commit()
+    except sqlalchemy.exc.SQLAlchemyError:  # expect: FL504
+        db.session.delete(server)  # the failed session, used again: PendingRollbackError
+        db.session.commit()
         return False
     return True
 
