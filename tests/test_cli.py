@@ -148,6 +148,61 @@ def test_select_and_ignore_prefixes() -> None:
     assert no_fl1.returncode == 0
 
 
+TUTORIAL_LOGIN = """\
+from flask import Flask, request
+
+app = Flask(__name__)
+app.config.from_mapping(SECRET_KEY="dev")
+
+
+@app.post("/login")
+def login():
+    return request.form["username"]
+
+
+@app.post("/api/login")
+def api_login():
+    return request.json["username"]
+
+
+@app.route("/profile")
+def profile():
+    return request.cookies.get("theme"), app.make_response("x").set_cookie("theme", "dark")
+"""
+
+
+@pytest.mark.parametrize(
+    ("select", "codes"),
+    [
+        (None, set()),  # the default set: Flask's own idioms are opinions
+        ("FL", set()),
+        ("FL3,FL4", set()),  # a prefix selects only the default rules under it
+        ("FL304", {"FL304"}),  # a full code selects an opt-in rule
+        ("opinion", {"FL304", "FL401", "FL407"}),
+        ("FL,OPINION", {"FL304", "FL401", "FL407"}),
+        ("ALL", {"FL304", "FL401", "FL407"}),
+    ],
+)
+def test_the_opt_in_group(tmp_path: Path, select: str | None, codes: set[str]) -> None:
+    (tmp_path / "app.py").write_text(TUTORIAL_LOGIN)
+    args = ["check", ".", "--format", "json"] + (["--select", select] if select else [])
+    result = flask_lsp(*args, cwd=tmp_path)
+    assert {f["code"] for f in json.loads(result.stdout)} == codes
+
+
+def test_ignore_beats_a_group_selector(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(TUTORIAL_LOGIN)
+    result = flask_lsp(
+        "check", ".", "--format", "json", "--select", "ALL", "--ignore", "FL4", cwd=tmp_path
+    )
+    assert {f["code"] for f in json.loads(result.stdout)} == {"FL304"}
+
+
+def test_explain_names_the_group() -> None:
+    assert "Group: opinion (opt-in" in flask_lsp("explain", "FL407").stdout
+    assert "Group: default" in flask_lsp("explain", "FL101").stdout
+
+
 def test_pyproject_configuration(tmp_path: Path) -> None:
     shutil.copytree(SHOP, tmp_path / "shop_project")
     project = tmp_path / "shop_project"
