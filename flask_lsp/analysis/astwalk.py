@@ -101,6 +101,22 @@ def _add_children(node: ast.AST, found: list[ast.AST]) -> None:
             found.append(value)
 
 
+# `try` and (from Python 3.11) `try`/`except*`.
+TRY_STATEMENTS: tuple[type[ast.AST], ...] = tuple(
+    kind for kind in (getattr(ast, "Try", None), getattr(ast, "TryStar", None)) if kind
+)
+
+
+def catches(caught: ast.expr | None, names: frozenset[str], bare: bool = True) -> bool:
+    """Does an `except` clause catching `caught` (None: a bare `except:`, which counts when
+    `bare`) name one of `names` (by last name, alone or in a tuple)?"""
+    if caught is None:
+        return bare
+    if isinstance(caught, ast.Tuple):
+        return any(catches(e, names, bare) for e in caught.elts)
+    return last_name(caught) in names
+
+
 def last_name(node: ast.AST) -> str | None:
     """The last name of a dotted expression: `b` for `a.b`, `a` for `a`; None for others."""
     if isinstance(node, ast.Attribute):

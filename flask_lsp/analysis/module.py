@@ -387,10 +387,7 @@ def _deeper_than(node: ast.AST, limit: int) -> bool:
     return False
 
 
-def _catches_runtime_error(caught: ast.expr | None) -> bool:
-    if isinstance(caught, ast.Tuple):
-        return any(_catches_runtime_error(e) for e in caught.elts)
-    return caught is not None and astwalk.last_name(caught) == "RuntimeError"
+_RUNTIME_ERROR = frozenset({"RuntimeError"})
 
 
 def _may_push_a_context(decorator: ast.expr) -> bool:
@@ -617,7 +614,7 @@ class _FactsVisitor:
     def _visit_Try(self, node: ast.Try) -> None:
         """`try: g.cache ... except RuntimeError:`: the code handles a missing context (Flask
         raises RuntimeError for one), so its body is judged as if one were pushed."""
-        if not any(_catches_runtime_error(h.type) for h in node.handlers):
+        if not any(astwalk.catches(h.type, _RUNTIME_ERROR, bare=False) for h in node.handlers):
             self._children(node)
             return
         saved = (self.pushed, self.push_reason)

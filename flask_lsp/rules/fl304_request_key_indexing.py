@@ -35,11 +35,6 @@ _HANDLED = frozenset(
 )
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
-# `try` and (from Python 3.11) `try`/`except*`.
-_TRY: tuple[type[ast.AST], ...] = tuple(
-    kind for kind in (getattr(ast, "Try", None), getattr(ast, "TryStar", None)) if kind
-)
-
 
 def check(rc: RuleContext) -> Iterator[Finding]:
     if not uses_request(rc):
@@ -82,20 +77,14 @@ def _handled(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
     """Inside the body of a `try` whose handlers catch the KeyError."""
     child, parent = node, parents.get(id(node))
     while parent is not None and not isinstance(parent, _FUNCTIONS):
-        if isinstance(parent, _TRY) and any(child is s for s in getattr(parent, "body", [])):
+        if isinstance(parent, astwalk.TRY_STATEMENTS) and any(
+            child is s for s in getattr(parent, "body", [])
+        ):
             handlers: list[ast.ExceptHandler] = getattr(parent, "handlers", [])
-            if any(_catches(handler.type) for handler in handlers):
+            if any(astwalk.catches(handler.type, _HANDLED) for handler in handlers):
                 return True
         child, parent = parent, parents.get(id(parent))
     return False
-
-
-def _catches(node: ast.expr | None) -> bool:
-    if node is None:
-        return True
-    if isinstance(node, ast.Tuple):
-        return any(_catches(e) for e in node.elts)
-    return astwalk.last_name(node) in _HANDLED
 
 
 def _checked_first(

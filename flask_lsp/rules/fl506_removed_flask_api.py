@@ -151,9 +151,9 @@ def _compatibility_code(rc: RuleContext) -> list[tuple[int, int]]:
     / `except ImportError: from flask import Markup`) and of each branch on a version: code
     that only reaches a removed name where it still exists."""
     regions: list[tuple[int, int]] = []
-    for node in rc.module.nodes_of_types(_TRY):
+    for node in rc.module.nodes_of_types(astwalk.TRY_STATEMENTS):
         handlers: list[ast.ExceptHandler] = getattr(node, "handlers", [])
-        if any(_catches_import_error(h.type) for h in handlers):
+        if any(astwalk.catches(h.type, _IMPORT_ERRORS) for h in handlers):
             regions.append(_lines(node))
     for branch in rc.module.nodes_of(ast.If):
         test = rc.module.source.text_at(rc.module.span(branch.test))
@@ -167,19 +167,7 @@ def _lines(node: ast.AST) -> tuple[int, int]:
     return first - 1, (getattr(node, "end_lineno", None) or first) - 1
 
 
-def _catches_import_error(node: ast.expr | None) -> bool:
-    if node is None:
-        return True
-    if isinstance(node, ast.Tuple):
-        return any(_catches_import_error(e) for e in node.elts)
-    return astwalk.last_name(node) in _IMPORT_ERRORS
-
-
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError", "Exception"})
-# `try` and (from Python 3.11) `try`/`except*`.
-_TRY: tuple[type[ast.AST], ...] = tuple(
-    kind for kind in (getattr(ast, "Try", None), getattr(ast, "TryStar", None)) if kind
-)
 
 
 def _check(rc: RuleContext) -> Iterator[Finding]:
