@@ -111,6 +111,9 @@ class ObjectDef:
     # The name is bound to a new app/blueprint more than once in its scope (`app = Flask()`
     # twice in one test): routes on it may belong to either object.
     reassigned: bool = False
+    # A candidate (`RouteFacts.candidates`): the raw name of the project class instantiated,
+    # which the route map settles as a Flask or Blueprint subclass, or drops.
+    cls: str | None = None
 
 
 @dataclass(slots=True)
@@ -205,6 +208,15 @@ class ViewClass:
     bases: tuple[str, ...]  # raw names of user base classes, for inherited methods
 
 
+@by_fields
+@dataclass(slots=True)
+class ClassFacts:
+    """A class of the project with a base class: maybe a Flask or Blueprint subclass."""
+
+    bases: tuple[str, ...]  # raw names
+    defines_init: bool  # its own `__init__`: its constructor's arguments are not Flask's
+
+
 @dataclass
 class RouteFacts:
     objects: dict[str, ObjectDef] = field(default_factory=dict)
@@ -217,6 +229,10 @@ class RouteFacts:
     view_classes: dict[str, ViewClass] = field(default_factory=dict)
     factories: dict[str, str] = field(default_factory=dict)  # function qualname -> app key
     unknown_owner_routes: int = 0  # route decorators on receivers we cannot follow
+    # Instances of classes of the project (`app = IndicoFlask(...)`): apps or blueprints if the
+    # class derives from Flask's, which only the whole workspace can tell.
+    candidates: dict[str, ObjectDef] = field(default_factory=dict)
+    classes: dict[str, ClassFacts] = field(default_factory=dict)  # by qualname, with a base
 
     def structure_key(self) -> tuple[object, ...]:
         """What the route map is built from: all but the `url_for` and `redirect` calls, which
@@ -230,6 +246,8 @@ class RouteFacts:
             self.view_classes,
             self.factories,
             self.unknown_owner_routes,
+            self.candidates,
+            self.classes,
         )
 
     def reusing(self, previous: object) -> RouteFacts | None:
@@ -288,7 +306,7 @@ def _ends(raw: str | None, *names: str) -> bool:
     return raw is not None and any(raw == n or raw.endswith("." + n) for n in names)
 
 
-def _flask_kind(raw: str | None) -> str | None:
+def flask_kind(raw: str | None) -> str | None:
     if raw is None:
         return None
     if raw in ("flask.Flask", "flask.app.Flask", "flask.sansio.app.App") or (
@@ -300,6 +318,15 @@ def _flask_kind(raw: str | None) -> str | None:
     ):
         return "blueprint"
     return None
+
+
+def _calls_a_class(call: ast.Call) -> bool:
+    """`Name(...)` / `mod.Name(...)` with a capitalised name: maybe a class of the project."""
+    return (astwalk.last_name(call.func) or "x")[:1].isupper()
+
+
+def _may_be_class(raw: str | None) -> bool:
+    return raw is not None and raw.rpartition(".")[2][:1].isupper()
 
 
 class _Extractor:
@@ -353,10 +380,9 @@ class _Extractor:
             if binding.kind == "assign":
                 value = binding.value
                 if isinstance(value, ast.Call):
-                    kind = _flask_kind(self.m.resolve(value.func))
-                    if kind is not None:
-                        return f"{owner.qualname}.{node.id}"
                     callee = self.m.resolve(value.func)
+                    if flask_kind(callee) is not None or _may_be_class(callee):
+                        return f"{owner.qualname}.{node.id}"
                     if callee is not None:
                         return f"call:{callee}"
                 if isinstance(value, ast.Name | ast.Attribute):
@@ -419,7 +445,7 @@ class _Extractor:
         if (
             isinstance(node, ast.Assign)
             and isinstance(node.value, ast.Call)
-            and self.call_lines.within(node)
+            and (_calls_a_class(node.value) or self.call_lines.within(node))
         ):
             self.object_def(node, scope, function)
         self.expressions(node, scope, function, conditional, in_loop, skip_bodies=False)
@@ -455,53 +481,84 @@ class _Extractor:
     def object_def(self, node: ast.Assign, scope: Scope, function: str | None) -> None:
         call = node.value
         assert isinstance(call, ast.Call)
-        kind = _flask_kind(self.m.resolve(call.func))
+        callee = self.m.resolve(call.func)
+        kind = flask_kind(callee)
         if kind is None:
+            if callee is not None and _may_be_class(callee):
+                self.candidate(node, call, scope, function, callee)
             return
-        keywords = {k.arg: k.value for k in call.keywords if k.arg}
         for target in node.targets:
             if not isinstance(target, ast.Name):
                 continue
             key = f"{scope.qualname}.{target.id}"
             obj = ObjectDef(key=key, kind=kind, span=self.m.span(call), function=function)
-            if kind == "blueprint":
-                obj.name = literal(self.m, keywords.get("name") or _arg(call, 0))
-                if "url_prefix" in keywords and not _is_none(keywords["url_prefix"]):
-                    obj.url_prefix = literal(self.m, keywords["url_prefix"])
-                obj.subdomain = _str(keywords.get("subdomain"))
-                folder = keywords.get("static_folder")
-                obj.has_static = folder is not None and not _is_none(folder)
-                obj.static_folder = _str(folder)
-                obj.static_url_path = _str(keywords.get("static_url_path"))
-                if "url_defaults" in keywords:
-                    obj.url_defaults = _dict_keys(keywords["url_defaults"])
-            else:
-                folder = keywords.get("static_folder")
-                obj.has_static = folder is None or not _is_none(folder)
-                obj.static_folder = _str(folder) if folder is not None else "static"
-                obj.static_url_path = _str(keywords.get("static_url_path"))
-                if folder is not None and obj.static_folder is None:
-                    obj.has_static = not _is_none(folder)
+            self.object_arguments(obj, call)
             if key in self.facts.objects:
                 obj.reassigned = True
             self.facts.objects[key] = obj
+
+    def object_arguments(self, obj: ObjectDef, call: ast.Call) -> None:
+        """What `Flask(...)` / `Blueprint(...)` arguments say; a candidate reads both."""
+        keywords = {k.arg: k.value for k in call.keywords if k.arg}
+        if obj.kind in ("blueprint", "?"):
+            obj.name = literal(self.m, keywords.get("name") or _arg(call, 0))
+            if "url_prefix" in keywords and not _is_none(keywords["url_prefix"]):
+                obj.url_prefix = literal(self.m, keywords["url_prefix"])
+            obj.subdomain = _str(keywords.get("subdomain"))
+            if "url_defaults" in keywords:
+                obj.url_defaults = _dict_keys(keywords["url_defaults"])
+        folder = keywords.get("static_folder")
+        if obj.kind in ("blueprint", "?"):  # a candidate keeps the blueprint's reading
+            obj.has_static = folder is not None and not _is_none(folder)
+            obj.static_folder = _str(folder)
+        else:
+            obj.has_static = folder is None or not _is_none(folder)
+            obj.static_folder = _str(folder) if folder is not None else "static"
+            if folder is not None and obj.static_folder is None:
+                obj.has_static = not _is_none(folder)
+        obj.static_url_path = _str(keywords.get("static_url_path"))
+
+    def candidate(
+        self, node: ast.Assign, call: ast.Call, scope: Scope, function: str | None, callee: str
+    ) -> None:
+        """`app = IndicoFlask(...)`: kept with both readings of Flask's and Blueprint's
+        arguments; the route map decides which, if any, the class is."""
+        for target in node.targets:
+            if not isinstance(target, ast.Name):
+                continue
+            key = f"{scope.qualname}.{target.id}"
+            obj = ObjectDef(
+                key=key, kind="?", span=self.m.span(call), function=function, cls=callee
+            )
+            self.object_arguments(obj, call)
+            if key in self.facts.candidates:
+                obj.reassigned = True
+            self.facts.candidates[key] = obj
 
     def factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef, inner: Scope) -> None:
         prefix = f"{inner.qualname}."
         if not any(
             obj.kind == "app" and key.startswith(prefix) for key, obj in self.facts.objects.items()
-        ):
+        ) and not any(key.startswith(prefix) for key in self.facts.candidates):
             return  # no app made in here: not a factory (no need to walk it)
         for child in astwalk.walk(node):
             if isinstance(child, ast.Return) and isinstance(child.value, ast.Name):
                 key = f"{inner.qualname}.{child.value.id}"
                 obj = self.facts.objects.get(key)
-                if obj is not None and obj.kind == "app":
+                if (obj is not None and obj.kind == "app") or key in self.facts.candidates:
                     self.facts.factories[inner.qualname] = key
                     return
 
     def view_class(self, node: ast.ClassDef, scope: Scope, inner: Scope) -> None:
         bases = [self.m.resolve(b) or "" for b in node.bases]
+        if any(b and b != "object" for b in bases):
+            defines_init = any(
+                isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef) and s.name == "__init__"
+                for s in node.body
+            )
+            self.facts.classes[inner.qualname] = ClassFacts(
+                tuple(b for b in bases if b), defines_init
+            )
         flask_base: str | None = None
         if "flask.views.MethodView" in bases:
             flask_base = "MethodView"
@@ -1042,6 +1099,8 @@ def statement_parts(facts: RouteFacts) -> list[Any]:
         facts.view_classes,
         facts.factories,
         facts.unknown_owner_routes,
+        facts.candidates,
+        facts.classes,
     ]
 
 
@@ -1060,7 +1119,7 @@ def replace_routes(module: ParsedModule, previous: ParsedModule, index: int) -> 
     parts, ends = splice(statement_parts(old), statement_parts(extractor.facts), marks, index)
     module.marks[NAME] = Marks(ends)
     (registrations, routes, setup_calls, url_fors, redirects) = parts[:5]
-    objects, unwrapped, view_classes, factories, unknown = parts[5:]
+    objects, unwrapped, view_classes, factories, unknown, candidates, classes = parts[5:]
     return RouteFacts(
         objects=objects,
         registrations=registrations,
@@ -1072,6 +1131,8 @@ def replace_routes(module: ParsedModule, previous: ParsedModule, index: int) -> 
         view_classes=view_classes,
         factories=factories,
         unknown_owner_routes=unknown,
+        candidates=candidates,
+        classes=classes,
     )
 
 

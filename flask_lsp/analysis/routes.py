@@ -16,7 +16,7 @@ import functools
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .findings import Span
 from .module import ModuleFacts
@@ -30,6 +30,7 @@ from .route_facts import (
     UrlForCall,
     ViewClass,
     extract_routes,
+    flask_kind,
 )
 from .workspace import Workspace
 
@@ -158,6 +159,7 @@ class RouteMap:
     _by_parent: dict[str, list[tuple[str, Registration, str]]] = field(default_factory=dict)
     _routes_by_owner: dict[str, list[tuple[str, RouteDef]]] = field(default_factory=dict)
     _suggestions: dict[str, list[str]] = field(default_factory=dict)
+    _class_kinds: dict[tuple[str, str], tuple[str, bool] | None] = field(default_factory=dict)
 
     # -- indexes (rules ask these once per module: a scan of the whole map each time would
     # make a workspace's check grow with the square of its size) ---------------------------
@@ -376,7 +378,7 @@ class RouteMap:
                 self._unwrapped.setdefault(qualname, (path, deco))
             for qualname, app_key in facts.factories.items():
                 self._factories.setdefault(qualname, app_key)
-            for key, obj in facts.objects.items():
+            for key, obj in [*facts.objects.items(), *self._settled(path, facts)]:
                 self.objects.setdefault(key, (path, obj))
                 if obj.kind == "app":
                     self.apps.setdefault(key, path)
@@ -499,6 +501,64 @@ class RouteMap:
                 prefix = obj.url_prefix.value if obj.url_prefix else None
                 self._register("", key, path, None, prefix, "", (), {}, counter, False)
         return self
+
+    def _settled(self, path: str, facts: RouteFacts) -> Iterator[tuple[str, ObjectDef]]:
+        """The candidates of a module (instances of project classes) whose class derives from
+        Flask's `Flask` or `Blueprint`, with that kind."""
+        for key, candidate in facts.candidates.items():
+            found = self.class_kind(candidate.cls, path)
+            if found is None:
+                continue
+            kind, own_init = found
+            if kind == "blueprint":
+                yield key, replace(candidate, kind=kind)
+                continue
+            if own_init:
+                # Its own `__init__` decides what reaches Flask's: the static route is unknown.
+                self.incomplete.append(
+                    f"the static route of `{candidate.cls}`, whose `__init__` is its own, in {path}"
+                )
+                yield key, replace(candidate, kind=kind, has_static=False)
+                continue
+            # Read as an app: the static route unless `static_folder` says otherwise.
+            static = candidate.has_static or candidate.static_folder is None
+            folder = candidate.static_folder or "static"
+            yield key, replace(candidate, kind=kind, has_static=static, static_folder=folder)
+
+    def class_kind(self, raw: str | None, near: str, depth: int = 0) -> tuple[str, bool] | None:
+        """("app" | "blueprint", defines __init__) when the class `raw` names derives, at any
+        depth and across modules, from Flask's `Flask` or `Blueprint`; the flag says whether a
+        class of the project on the way defines its own `__init__`."""
+        if raw is None or depth > _MAX_HOPS:
+            return None
+        kind = flask_kind(raw)
+        if kind is not None:
+            return kind, False
+        key = (raw, near)
+        if key not in self._class_kinds:
+            self._class_kinds[key] = None  # a cycle of bases settles nothing
+            self._class_kinds[key] = self._derived_kind(raw, near, depth)
+        return self._class_kinds[key]
+
+    def _derived_kind(self, raw: str, near: str, depth: int) -> tuple[str, bool] | None:
+        canonical = self.workspace.canonical(raw, near) or raw
+        kind = flask_kind(canonical)
+        if kind is not None:
+            return kind, False
+        parts = canonical.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            module = self._module(parts[:cut], near)
+            if module is None:
+                continue
+            facts = module.extras.get("routes")
+            qualname = ".".join([module.module_name, *parts[cut:]])
+            found = facts.classes.get(qualname) if isinstance(facts, RouteFacts) else None
+            for base in found.bases if found else ():
+                settled = self.class_kind(base, module.path, depth + 1)
+                if settled is not None and found is not None:
+                    return settled[0], settled[1] or found.defines_init
+            return None
+        return None
 
     def resolve(self, ref: str | None, near: str, hops: int = 0) -> str | None:
         """The key of the app/blueprint object a reference names, following imports."""

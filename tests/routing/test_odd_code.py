@@ -129,3 +129,40 @@ def test_half_typed_versions_of_the_fixtures_never_break_a_rule(
         check_text(text[:cut], str(fixture))
     failures = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert failures == []
+
+
+def test_an_app_class_with_its_own_init_leaves_the_static_route_unknown(tmp_path: Path) -> None:
+    """`class PortalFlask(Flask)` whose `__init__` passes its own arguments to Flask's: the
+    static route is not guessed, and the map says why it may be incomplete."""
+    (tmp_path / "portal.py").write_text(
+        "from flask import Flask\n\n\n"
+        "class PortalFlask(Flask):\n"
+        "    def __init__(self, name):\n"
+        '        super().__init__(name, static_url_path="/assets")\n\n\n'
+        "app = PortalFlask(__name__)\n\n\n"
+        '@app.route("/")\n'
+        "def index():\n"
+        '    return "index"\n'
+    )
+    project = Project()
+    project.index_paths([tmp_path])
+    rmap = route_map(project.workspace)
+    assert [(r.endpoint, r.rule) for r in rmap.routes if r.registered] == [("index", "/")]
+    assert any("`__init__` is its own" in reason for reason in rmap.incomplete)
+
+
+def test_an_instance_of_a_class_that_is_not_flask_adds_no_app(tmp_path: Path) -> None:
+    (tmp_path / "tasks.py").write_text(
+        "class Router:\n"
+        "    def route(self, rule):\n"
+        "        return lambda f: f\n\n\n"
+        "router = Router()\n\n\n"
+        '@router.route("/jobs")\n'
+        "def jobs():\n"
+        '    return "jobs"\n'
+    )
+    project = Project()
+    project.index_paths([tmp_path])
+    rmap = route_map(project.workspace)
+    assert not rmap.apps
+    assert not [r for r in rmap.routes if r.registered]

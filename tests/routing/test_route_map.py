@@ -23,6 +23,7 @@ APPS = {
     "module_app": ("blogapp", "app"),
     "subdomain_app": ("tenantapp", "app"),
     "slashes_app": ("slashapp", "app"),
+    "subclass_app": ("portal", "create_app"),  # Flask and Blueprint subclasses, any depth
 }
 
 
