@@ -272,6 +272,12 @@ def literal(module: ParsedModule, node: ast.expr | None) -> Literal | None:
             and text[1:-1] == node.value
         )
         return Literal(node.value, span, simple, text[0] if simple else '"')
+    if isinstance(node, ast.Name):
+        # `MODULE_NAME = "about"` ... `Blueprint(MODULE_NAME, __name__)`: a constant's value
+        # (not rewritable in place by a fix).
+        value = module.names.assigned_value(node.id, module.scope_at(node), node.lineno)
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            return Literal(value.value, span, False)
     return Literal(None, span, False)
 
 
@@ -320,6 +326,23 @@ def flask_kind(raw: str | None) -> str | None:
     return None
 
 
+_MAX_UNROLLED = 200  # elements of a constant loop the extractor unrolls
+
+
+def _target_names(target: ast.expr) -> list[str] | None:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts):
+        return [e.id for e in target.elts if isinstance(e, ast.Name)]
+    return None
+
+
+def _unpacked(element: ast.expr, count: int) -> list[ast.expr] | None:
+    if isinstance(element, ast.Tuple | ast.List) and len(element.elts) == count:
+        return list(element.elts)
+    return None
+
+
 def _calls_a_class(call: ast.Call) -> bool:
     """`Name(...)` / `mod.Name(...)` with a capitalised name: maybe a class of the project."""
     return (astwalk.last_name(call.func) or "x")[:1].isupper()
@@ -334,6 +357,8 @@ class _Extractor:
         self.m = module
         self.facts = RouteFacts()
         self.names = module.names
+        # While a loop over constant data is unrolled: each loop variable's element.
+        self.bound: dict[str, ast.expr] = {}
 
     @functools.cached_property
     def call_lines(self) -> Mentions:
@@ -366,6 +391,7 @@ class _Extractor:
         """The reference of an app/blueprint expression, or None when we cannot say."""
         if depth > 8:
             return None
+        node = self.element(node)
         if isinstance(node, ast.Name):
             binding = self.names.lookup(node.id, scope, node.lineno)
             if binding is None:
@@ -433,6 +459,8 @@ class _Extractor:
             for child_body in _bodies(node):
                 self.block(child_body, scope, function, True, in_loop)
             return
+        if isinstance(node, ast.For) and self.unroll(node, scope, function, conditional, in_loop):
+            return
         if isinstance(node, ast.For | ast.AsyncFor | ast.While):
             self.expressions(node, scope, function, conditional, in_loop, skip_bodies=True)
             for child_body in _bodies(node):
@@ -449,6 +477,80 @@ class _Extractor:
         ):
             self.object_def(node, scope, function)
         self.expressions(node, scope, function, conditional, in_loop, skip_bodies=False)
+
+    def unroll(
+        self, node: ast.For, scope: Scope, function: str | None, conditional: bool, in_loop: bool
+    ) -> bool:
+        """`for bp in (views.bp, api.bp): app.register_blueprint(bp)`, `for rule, view in
+        RULES: bp.add_url_rule(rule, view_func=view)`: a loop over constant data runs its body
+        once per element, each with the loop variables bound to that element's expressions."""
+        elements = self.constant_elements(node.iter, scope)
+        if elements is None or node.orelse:
+            return False
+        names = _target_names(node.target)
+        if names is None:
+            return False
+        for element in elements:
+            values = [element] if len(names) == 1 else _unpacked(element, len(names))
+            if values is None:
+                return False
+        saved = dict(self.bound)
+        for element in elements:
+            values = [element] if len(names) == 1 else _unpacked(element, len(names))
+            self.bound.update(zip(names, values or (), strict=True))
+            self.block(node.body, scope, function, conditional, in_loop)
+            self.bound = dict(saved)
+        return True
+
+    def constant_elements(self, node: ast.expr, scope: Scope) -> list[ast.expr] | None:
+        """The elements of a list/tuple literal, of a name bound to one, or of what a function
+        of this module returns when all it does is return one (pgAdmin's `get_submodules()`)."""
+        if isinstance(node, ast.Name):
+            node = self.names.assigned_value(node.id, scope, node.lineno) or node
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.args:
+            called = node.func.id
+            binding = self.names.lookup(called, scope, node.lineno)
+            if binding is not None and binding.kind == "def":
+                for statement in self.m.tree.body:
+                    if (
+                        isinstance(statement, ast.FunctionDef)
+                        and statement.name == called
+                        and len(statement.body) == 1
+                        and isinstance(statement.body[0], ast.Return)
+                        and statement.body[0].value is not None
+                    ):
+                        node = statement.body[0].value
+        if not isinstance(node, ast.List | ast.Tuple) or not 0 < len(node.elts) <= _MAX_UNROLLED:
+            return None
+        if any(isinstance(e, ast.Starred) for e in node.elts):
+            return None
+        return list(node.elts)
+
+    def element(self, node: ast.expr) -> ast.expr:
+        """`node`, or the element a loop variable stands for in an unrolled loop."""
+        if self.bound and isinstance(node, ast.Name) and node.id in self.bound:
+            return self.bound[node.id]
+        return node
+
+    def literal(self, node: ast.expr | None) -> Literal | None:
+        if isinstance(node, ast.JoinedStr) and self.bound:
+            joined = self._joined(node)
+            if joined is not None:
+                return Literal(joined, self.m.span(node), False)
+        return literal(self.m, self.element(node) if node is not None else None)
+
+    def _joined(self, node: ast.JoinedStr) -> str | None:
+        """`f"/{name}"` with `name` bound to a string by an unrolled loop."""
+        parts = []
+        for value in node.values:
+            if isinstance(value, ast.FormattedValue):
+                if value.conversion != -1 or value.format_spec is not None:
+                    return None
+                value = self.element(value.value)
+            if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
+                return None
+            parts.append(value.value)
+        return "".join(parts)
 
     def expressions(
         self,
@@ -501,9 +603,9 @@ class _Extractor:
         """What `Flask(...)` / `Blueprint(...)` arguments say; a candidate reads both."""
         keywords = {k.arg: k.value for k in call.keywords if k.arg}
         if obj.kind in ("blueprint", "?"):
-            obj.name = literal(self.m, keywords.get("name") or _arg(call, 0))
+            obj.name = self.literal(keywords.get("name") or _arg(call, 0))
             if "url_prefix" in keywords and not _is_none(keywords["url_prefix"]):
-                obj.url_prefix = literal(self.m, keywords["url_prefix"])
+                obj.url_prefix = self.literal(keywords["url_prefix"])
             obj.subdomain = _str(keywords.get("subdomain"))
             if "url_defaults" in keywords:
                 obj.url_defaults = _dict_keys(keywords["url_defaults"])
@@ -536,18 +638,37 @@ class _Extractor:
             self.facts.candidates[key] = obj
 
     def factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef, inner: Scope) -> None:
+        """A function that returns an app: one it makes (`app = Flask(...)`, a subclass), or
+        the module's own global app that it configures (`def create_app(): ...; return app`)."""
         prefix = f"{inner.qualname}."
-        if not any(
+        makes_one = any(
             obj.kind == "app" and key.startswith(prefix) for key, obj in self.facts.objects.items()
-        ) and not any(key.startswith(prefix) for key in self.facts.candidates):
-            return  # no app made in here: not a factory (no need to walk it)
-        for child in astwalk.walk(node):
+        ) or any(key.startswith(prefix) for key in self.facts.candidates)
+        # A factory of its own app may return it anywhere; one that hands out a global app
+        # ends with that (only the body's own statements are read: every function has some).
+        candidates = astwalk.walk(node) if makes_one else node.body
+        for child in candidates:
             if isinstance(child, ast.Return) and isinstance(child.value, ast.Name):
-                key = f"{inner.qualname}.{child.value.id}"
-                obj = self.facts.objects.get(key)
-                if (obj is not None and obj.kind == "app") or key in self.facts.candidates:
+                key = self.ref(child.value, inner)
+                if key is None:
+                    continue
+                if key.startswith(prefix):
+                    obj = self.facts.objects.get(key)
+                    made = (obj is not None and obj.kind == "app") or key in self.facts.candidates
+                else:
+                    made = self._module_app(key, child.value, inner)
+                if made:
                     self.facts.factories[inner.qualname] = key
                     return
+
+    def _module_app(self, key: str, name: ast.Name, scope: Scope) -> bool:
+        """`key` is this module's global `app = Flask(...)` (or an instance of a class that
+        may derive from Flask's): read from its binding, not from facts extracted so far."""
+        if key.rpartition(".")[0] != self.m.module_name:
+            return False
+        value = self.names.assigned_value(name.id, scope, name.lineno)
+        callee = self.m.resolve(value.func) if isinstance(value, ast.Call) else None
+        return flask_kind(callee) == "app" or (flask_kind(callee) is None and _may_be_class(callee))
 
     def view_class(self, node: ast.ClassDef, scope: Scope, inner: Scope) -> None:
         bases = [self.m.resolve(b) or "" for b in node.bases]
@@ -719,6 +840,8 @@ class _Extractor:
             value = keywords["strict_slashes"]
             assert isinstance(value, ast.Constant)
             strict = bool(value.value)
+        if endpoint_node is not None:
+            endpoint_node = self.element(endpoint_node)
         endpoint = _str(endpoint_node)
         dynamic = endpoint_node is not None and endpoint is None and not _is_none(endpoint_node)
         if any(k.arg is None for k in call.keywords):
@@ -727,7 +850,7 @@ class _Extractor:
             owner=owner,
             kind=kind,
             span=self.m.span(call),
-            rule=literal(self.m, rule_node),
+            rule=self.literal(rule_node),
             endpoint=endpoint,
             endpoint_dynamic=dynamic,
             view_name=view_name,
@@ -793,7 +916,7 @@ class _Extractor:
         if raw in ("flask.url_for", "flask.helpers.url_for"):
             self.url_for(node, scope, function)
         elif raw in ("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect"):
-            target = literal(self.m, _arg(node, 0) or _kw(node, "location"))
+            target = self.literal(_arg(node, 0) or _kw(node, "location"))
             if target is not None and target.value is not None:
                 self.facts.redirects.append(
                     RedirectCall(
@@ -876,10 +999,10 @@ class _Extractor:
                 parent=parent,
                 child=child,
                 span=self.m.span(node),
-                url_prefix=literal(self.m, prefix)
+                url_prefix=self.literal(prefix)
                 if prefix is not None and not _is_none(prefix)
                 else None,
-                name=literal(self.m, keywords.get("name")) if "name" in keywords else None,
+                name=self.literal(keywords.get("name")) if "name" in keywords else None,
                 subdomain=_str(keywords.get("subdomain")),
                 function=function,
                 line=node.lineno - 1,
@@ -904,6 +1027,8 @@ class _Extractor:
         rule_node = _arg(node, 0) or keywords.get("rule")
         endpoint_node = _arg(node, 1) or keywords.get("endpoint")
         view = _arg(node, 2) or keywords.get("view_func")
+        if view is not None:
+            view = self.element(view)
         view_name: str | None = None
         view_id = f"{self.m.module_name}:{node.lineno}:{node.col_offset}"
         view_span: Span | None = None
@@ -981,7 +1106,7 @@ class _Extractor:
         bound = tuple(scope.bindings) if scope.kind == "function" else ()
         self.facts.url_fors.append(
             UrlForCall(
-                endpoint=literal(self.m, first),
+                endpoint=self.literal(first),
                 span=end,
                 keywords=keywords,
                 star_kwargs=any(k.arg is None for k in node.keywords)

@@ -166,3 +166,61 @@ def test_an_instance_of_a_class_that_is_not_flask_adds_no_app(tmp_path: Path) ->
     rmap = route_map(project.workspace)
     assert not rmap.apps
     assert not [r for r in rmap.routes if r.registered]
+
+
+def test_a_blueprint_named_by_a_module_constant(tmp_path: Path) -> None:
+    """`MODULE_NAME = "about"` then `Blueprint(MODULE_NAME, __name__)` (pgAdmin's modules)."""
+    (tmp_path / "about.py").write_text(
+        "from flask import Blueprint, Flask\n\n"
+        'MODULE_NAME = "about"\n'
+        'PREFIX = "/about"\n'
+        "bp = Blueprint(MODULE_NAME, __name__, url_prefix=PREFIX)\n\n\n"
+        '@bp.route("/version")\n'
+        "def version():\n"
+        '    return "1"\n\n\n'
+        "app = Flask(__name__)\n"
+        "app.register_blueprint(bp)\n"
+    )
+    project = Project()
+    project.index_paths([tmp_path])
+    rmap = route_map(project.workspace)
+    routes = {(r.endpoint, r.rule) for r in rmap.routes if r.registered}
+    assert ("about.version", "/about/version") in routes
+    assert rmap.complete
+
+
+def test_a_factory_that_returns_the_module_global_app(tmp_path: Path) -> None:
+    """calibre-web's shape: the factory configures the package's global app and returns it;
+    `main()` registers the blueprints on what the factory returned."""
+    package = tmp_path / "cps"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "from flask import Flask\n\n"
+        "app = Flask(__name__)\n\n\n"
+        "def create_app():\n"
+        '    app.config["X"] = 1\n'
+        "    return app\n"
+    )
+    (package / "web.py").write_text(
+        "from flask import Blueprint\n\n"
+        'web = Blueprint("web", __name__)\n\n\n'
+        '@web.route("/")\n'
+        "def index():\n"
+        '    return "index"\n'
+    )
+    (package / "main.py").write_text(
+        "from . import create_app\n\n\n"
+        "def main():\n"
+        "    app = create_app()\n"
+        "    from .web import web\n\n"
+        "    app.register_blueprint(web)\n"
+        "    app.run()\n"
+    )
+    project = Project()
+    project.index_paths([tmp_path])
+    rmap = route_map(project.workspace)
+    assert {(r.endpoint, r.rule) for r in rmap.routes if r.registered} == {
+        ("web.index", "/"),
+        ("static", "/static/<path:filename>"),
+    }
+    assert rmap.complete

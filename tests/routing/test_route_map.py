@@ -24,6 +24,7 @@ APPS = {
     "subdomain_app": ("tenantapp", "app"),
     "slashes_app": ("slashapp", "app"),
     "subclass_app": ("portal", "create_app"),  # Flask and Blueprint subclasses, any depth
+    "loops_app": ("loopapp", "create_app"),  # loops over constant data, unrolled
 }
 
 
