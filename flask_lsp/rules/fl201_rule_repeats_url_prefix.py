@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from flask_lsp.analysis.findings import Finding, Fix, Severity
 
 from ._routing import DOCS_BLUEPRINTS, facts_here, replace_literal, the_map
-from .base import Rule, RuleContext
+from .base import OPINION_GROUP, Rule, RuleContext
 
 EXPLANATION = """\
 A blueprint's `url_prefix` is put in front of every rule of the blueprint: Flask joins them
@@ -63,6 +63,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
+    group=OPINION_GROUP,
     code="FL201",
     name="rule-repeats-url-prefix",
     title="a blueprint route's rule repeats the blueprint's `url_prefix`",
