@@ -33,6 +33,12 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--all-methods", action="store_true", help="show HEAD and OPTIONS methods too"
     )
+    parser.add_argument(
+        "--unregistered",
+        action="store_true",
+        help="also the routes of blueprints registered on no app flask-lsp can see "
+        "(discovered by the project at run time, say); JSON marks them `registered: false`",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.set_defaults(handler=run)
 
@@ -49,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     project = Project(load_cli_settings(args, path.resolve()))
     project.index_paths([path])
     rmap = route_map(project.workspace)
-    routes = [r for r in rmap.routes if r.registered]
+    routes = [r for r in rmap.routes if r.registered or args.unregistered]
     if args.sort == "match":
         routes.sort(key=lambda r: r.order)
     if args.format == "json":
@@ -62,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
                     "endpoint": route.endpoint,
                     "methods": [] if shown == "?" else shown.split(", ") if shown else [],
                     "rule": route.rule,
+                    "registered": route.registered,
                     "path": _display_path(place.path) if place else None,
                     "line": place.span.start_line + 1 if place else None,
                 }

@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import time
 import zipfile
 from collections import Counter
@@ -60,6 +61,9 @@ class Project:
     paths: tuple[str, ...] = (".",)
     wheel: bool = False
     python: str | None = None  # the Python version a wheel is fetched for, when not ours
+    # Where Flask itself can build the app, in a throwaway environment with the project's
+    # dependencies: ("module:attribute" or "module:factory()", folder put on sys.path).
+    apps: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def version(self) -> str:
@@ -80,6 +84,10 @@ class Run:
     files: int = 0
     findings: dict[str, list[dict[str, object]]] = field(default_factory=dict)  # group -> findings
     routes: int = 0
+    unregistered: int = 0  # routes of blueprints registered on no app the model sees
+    static_map: set[tuple[str, str, str]] = field(default_factory=set)
+    real_map: set[tuple[str, str, str]] | None = None  # Flask's own, where it could be built
+    real_error: str | None = None
     seconds: float = 0.0
 
 
@@ -93,6 +101,7 @@ def load_projects() -> list[Project]:
             paths=tuple(entry.get("paths", (".",))),
             wheel=bool(entry.get("wheel", False)),
             python=entry.get("python"),
+            apps=tuple((a["target"], a.get("path")) for a in entry.get("app", ())),
         )
         for entry in data["project"]
     ]
@@ -202,10 +211,99 @@ def run_project(project: Project) -> Run:
             raise SystemExit(f"check failed on {project.name}:\n{done.stderr}")
         run.findings[group] = json.loads(done.stdout or "[]")
     for path in project.paths:
-        done = flask_lsp("routes", path, "--format", "json", cwd=root)
-        if done.returncode == 0:
-            run.routes += len(json.loads(done.stdout or "[]"))
+        done = flask_lsp("routes", path, "--unregistered", "--format", "json", cwd=root)
+        if done.returncode != 0:
+            continue
+        for route in json.loads(done.stdout or "[]"):
+            if not route["registered"]:
+                run.unregistered += 1
+                continue
+            run.routes += 1
+            if _in_an_app_folder(project, str(route["path"] or "")):
+                key = _route_key(route["endpoint"], route["rule"], route["methods"])
+                run.static_map.add(key)
+    if project.apps:
+        try:
+            run.real_map = real_routes(project, root)
+        except RealMapError as error:
+            run.real_error = str(error)
     return run
+
+
+# ---- Flask's own route map, for comparison ---------------------------------------------------
+
+# Run in the throwaway environment, never by flask-lsp: imports the app and prints its map.
+REAL_MAP = """
+import importlib, json, sys
+target = sys.argv[1]
+module, _, attribute = target.partition(":")
+value = importlib.import_module(module)
+for part in attribute.rstrip("()").split("."):
+    value = getattr(value, part)
+app = value() if attribute.endswith("()") else value
+print(json.dumps([[r.endpoint, r.rule, sorted(r.methods or ())] for r in app.url_map.iter_rules()]))
+"""
+
+
+class RealMapError(Exception):
+    """Flask's map could not be built: the reason, in one line."""
+
+
+def _in_an_app_folder(project: Project, path: str) -> bool:
+    """Whether a route's view is part of what the primer compares: the folders of the apps
+    Flask builds, when each names one (Flask's examples: not the Celery one)."""
+    folders = [folder for _, folder in project.apps]
+    if not folders or None in folders:
+        return True
+    return any(path.startswith(f"{folder}/") for folder in folders if folder)
+
+
+def _route_key(endpoint: str, rule: str, methods: list[str]) -> tuple[str, str, str]:
+    shown = sorted(set(methods) - {"HEAD", "OPTIONS"})
+    return (endpoint, rule, ",".join(shown))
+
+
+def real_routes(project: Project, root: Path) -> set[tuple[str, str, str]]:
+    """The routes Flask builds for the project's apps, in `.cache/primer/venvs/<project>`
+    (created once, with the project's dependencies from the package index)."""
+    venv = CACHE / "venvs" / project.name
+    python = venv / "bin" / "python"
+    if not python.exists():
+        print(f"  installing {project.requirement} to build its real map", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        done = subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", project.requirement],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            shutil.rmtree(venv)
+            raise RealMapError(f"pip could not install {project.requirement}")
+    found: set[tuple[str, str, str]] = set()
+    for target, folder in project.apps:
+        env = {"PATH": "/usr/bin:/bin", "HOME": str(CACHE), "PYTHONPATH": ""}
+        if folder:
+            env["PYTHONPATH"] = str(root / folder)
+        with tempfile.TemporaryDirectory() as scratch:
+            try:
+                done = subprocess.run(
+                    [str(python), "-c", REAL_MAP, target],
+                    cwd=scratch,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                    check=False,
+                )
+            except subprocess.TimeoutExpired:
+                raise RealMapError(f"{target} did not build in 300 s") from None
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            raise RealMapError(f"{target}: {last}")
+        rows = json.loads(done.stdout.strip().splitlines()[-1])
+        found |= {_route_key(endpoint, rule, methods) for endpoint, rule, methods in rows}
+    return found
 
 
 def key(finding: dict[str, object]) -> tuple[str, str]:
@@ -270,11 +368,11 @@ def report(runs: list[Run], labels: dict[str, dict[tuple[str, str], Label]]) -> 
             new = sum(1 for k in seen if k not in known)
             row = [run.project.name, str(run.files), *tally.cells(), f"+{new}"]
             if group == "default":
-                row += [str(run.routes), f"{run.seconds:.1f}"]
+                row += [str(run.routes), str(run.unregistered), f"{run.seconds:.1f}"]
             per_project.append(row)
         header = ["project", "files", *LABEL_COLUMNS, "new"]
         if group == "default":
-            header += ["routes", "check s"]
+            header += ["routes", "unregistered", "check s"]
         title = "Default rule set" if group == "default" else f"Opt-in group `{OPT_IN}`"
         print(f"\n### {title}: per project\n")
         print(table(header, [*per_project, ["**all**", "", *total.cells(), ""]]))
@@ -293,6 +391,7 @@ def report(runs: list[Run], labels: dict[str, dict[tuple[str, str], Label]]) -> 
                     f"wrong {c['wrong'] / labelled:.1%} (<= {TARGET_WRONG:.0%}), "
                     f"error findings not labelled bug: {errors_not_bug} (0)"
                 )
+    route_maps(runs)
     gone: list[str] = []
     for run in runs:
         seen = {key(f) for group in run.findings.values() for f in group}
@@ -304,6 +403,36 @@ def report(runs: list[Run], labels: dict[str, dict[tuple[str, str], Label]]) -> 
     for line in gone:
         print(f"- {line}")
     return to_read
+
+
+def route_maps(runs: list[Run]) -> None:
+    """flask-lsp's static map against the one Flask builds, where the primer could build it."""
+    compared = [run for run in runs if run.project.apps]
+    if not compared:
+        return
+    print("\n### Route maps: flask-lsp against Flask's own\n")
+    rows = []
+    details = []
+    for run in compared:
+        if run.real_map is None:
+            rows.append([run.project.name, str(run.routes), "-", "-", "-", "-"])
+            details.append(f"- {run.project.name}: not built ({run.real_error})")
+            continue
+        same = run.static_map & run.real_map
+        only_flask = sorted(run.real_map - run.static_map)
+        only_ours = sorted(run.static_map - run.real_map)
+        counts = [run.static_map, run.real_map, same, only_flask, only_ours]
+        rows.append([run.project.name, *(str(len(c)) for c in counts)])
+        for label, keys in (("only Flask", only_flask), ("only flask-lsp", only_ours)):
+            shown = ", ".join(f"{e} {r} [{m}]" for e, r, m in keys[:8])
+            if keys:
+                more = f" (+{len(keys) - 8} more)" if len(keys) > 8 else ""
+                details.append(f"- {run.project.name}, {label}: {shown}{more}")
+    header = ["project", "flask-lsp", "Flask", "same", "only Flask", "only flask-lsp"]
+    print(table(header, rows))
+    if details:
+        print()
+        print("\n".join(details))
 
 
 def _gone_counts(gone: list[str]) -> Counter[str]:

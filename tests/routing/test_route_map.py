@@ -89,13 +89,34 @@ def test_json_lists_each_route_with_the_place_of_its_view(
     assert main(["routes", str(folder), "--format", "json", "--sort", "rule"]) == 0
     rows = json.loads(capsys.readouterr().out)
     by_rule = {row["rule"]: row for row in rows}
-    assert set(rows[0]) == {"endpoint", "methods", "rule", "path", "line"}
+    assert set(rows[0]) == {"endpoint", "methods", "rule", "registered", "path", "line"}
     users = by_rule["/api/v1/users/"]
     assert users["endpoint"] == "api.users.list_users"
     assert users["methods"] == ["GET", "POST"]
     assert users["path"].endswith("storefront/api/users.py")
     assert by_rule["/about"]["path"].endswith("storefront/pages.py")  # add_url_rule(view_func=...)
     assert by_rule["/about"]["line"] == 27
+
+
+def test_unregistered_blueprints_are_listed_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A blueprint the project registers by discovery at run time (Indico, CKAN): its routes
+    are known, its registration is not; `--unregistered` lists them, marked."""
+    (tmp_path / "app.py").write_text(
+        "import importlib\n\nfrom flask import Flask\n\napp = Flask(__name__)\n"
+        'for name in ("blog",):\n'
+        '    app.register_blueprint(importlib.import_module(name).bp)\n'
+    )
+    (tmp_path / "blog.py").write_text(
+        'from flask import Blueprint\n\nbp = Blueprint("blog", __name__)\n\n\n'
+        '@bp.route("/posts")\ndef posts():\n    return "posts"\n'
+    )
+    assert main(["routes", str(tmp_path), "--format", "json"]) == 0
+    assert {row["endpoint"] for row in json.loads(capsys.readouterr().out)} == {"static"}
+    assert main(["routes", str(tmp_path), "--format", "json", "--unregistered"]) == 0
+    rows = {row["endpoint"]: row["registered"] for row in json.loads(capsys.readouterr().out)}
+    assert rows == {"static": True, "blog.posts": False}
 
 
 def test_routes_of_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
