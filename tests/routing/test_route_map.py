@@ -106,7 +106,7 @@ def test_unregistered_blueprints_are_listed_on_request(
     (tmp_path / "app.py").write_text(
         "import importlib\n\nfrom flask import Flask\n\napp = Flask(__name__)\n"
         'for name in ("blog",):\n'
-        '    app.register_blueprint(importlib.import_module(name).bp)\n'
+        "    app.register_blueprint(importlib.import_module(name).bp)\n"
     )
     (tmp_path / "blog.py").write_text(
         'from flask import Blueprint\n\nbp = Blueprint("blog", __name__)\n\n\n'
