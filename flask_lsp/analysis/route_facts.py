@@ -227,7 +227,7 @@ class RouteFacts:
     redirects: list[RedirectCall] = field(default_factory=list)
     unwrapped: dict[str, UnwrappedDecorator] = field(default_factory=dict)
     view_classes: dict[str, ViewClass] = field(default_factory=dict)
-    factories: dict[str, str] = field(default_factory=dict)  # function qualname -> app key
+    factories: dict[str, str] = field(default_factory=dict)  # function -> app/blueprint key
     unknown_owner_routes: int = 0  # route decorators on receivers we cannot follow
     # Instances of classes of the project (`app = IndicoFlask(...)`): apps or blueprints if the
     # class derives from Flask's, which only the whole workspace can tell.
@@ -638,12 +638,13 @@ class _Extractor:
             self.facts.candidates[key] = obj
 
     def factory(self, node: ast.FunctionDef | ast.AsyncFunctionDef, inner: Scope) -> None:
-        """A function that returns an app: one it makes (`app = Flask(...)`, a subclass), or
+        """A function that returns an app or a blueprint it makes (`app = Flask(...)`, a
+        subclass; `def construct_blueprint(store): bp = Blueprint(...); ...; return bp`), or
         the module's own global app that it configures (`def create_app(): ...; return app`)."""
         prefix = f"{inner.qualname}."
-        makes_one = any(
-            obj.kind == "app" and key.startswith(prefix) for key, obj in self.facts.objects.items()
-        ) or any(key.startswith(prefix) for key in self.facts.candidates)
+        makes_one = any(key.startswith(prefix) for key in self.facts.objects) or any(
+            key.startswith(prefix) for key in self.facts.candidates
+        )
         # A factory of its own app may return it anywhere; one that hands out a global app
         # ends with that (only the body's own statements are read: every function has some).
         candidates = astwalk.walk(node) if makes_one else node.body
@@ -652,9 +653,8 @@ class _Extractor:
                 key = self.ref(child.value, inner)
                 if key is None:
                     continue
-                if key.startswith(prefix):
-                    obj = self.facts.objects.get(key)
-                    made = (obj is not None and obj.kind == "app") or key in self.facts.candidates
+                if key.startswith(prefix):  # an app or a blueprint it makes (a blueprint factory)
+                    made = key in self.facts.objects or key in self.facts.candidates
                 else:
                     made = self._module_app(key, child.value, inner)
                 if made:
@@ -988,6 +988,9 @@ class _Extractor:
         keywords = {k.arg: k.value for k in node.keywords if k.arg}
         child_node = _arg(node, 0) or keywords.get("blueprint")
         child = self.ref(child_node, scope) if child_node is not None else None
+        if child is None and isinstance(child_node, ast.Call):  # `register_blueprint(make_bp())`
+            callee = self.m.resolve(child_node.func)
+            child = f"call:{callee}" if callee is not None else None
         if child is not None and child.startswith("?param:"):
             child = None
         if any(k.arg is None for k in node.keywords):

@@ -25,6 +25,7 @@ APPS = {
     "slashes_app": ("slashapp", "app"),
     "subclass_app": ("portal", "create_app"),  # Flask and Blueprint subclasses, any depth
     "loops_app": ("loopapp", "create_app"),  # loops over constant data, unrolled
+    "bpfactory_app": ("monitor", "create_app"),  # blueprint factories, closures as views
 }
 
 
