@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Strict mode for every test, subprocesses and servers included: a rule or an extractor that
+# raises fails the test instead of costing one finding (flask_lsp/analysis/strict.py).
+os.environ["FLASK_LSP_STRICT"] = "1"
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent

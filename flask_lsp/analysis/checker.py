@@ -22,6 +22,7 @@ from .findings import Finding
 from .incremental import same_to_others
 from .module import ParsedModule
 from .source import first_line, read_source
+from .strict import reraise_if_strict
 from .workspace import Workspace, iter_python_files
 
 if TYPE_CHECKING:
@@ -203,7 +204,8 @@ def check_module(parsed: ParsedModule, workspace: Workspace, settings: Settings)
                 checkpoint()
                 key = (finding.code, finding.span, finding.message)
                 found.setdefault(key, finding)
-        except Exception:  # a rule's bug must cost one rule, never the whole file
+        except Exception as error:  # a rule's bug must cost one rule, never the whole file
+            reraise_if_strict(error)
             log.exception("rule %s failed on %s", rule.code, parsed.path)
     results = []
     for finding in found.values():

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from .findings import Finding
 from .module import ModuleFacts
+from .strict import reraise_if_strict
 from .workspace import Workspace
 
 if TYPE_CHECKING:
@@ -91,7 +92,8 @@ def check_parallel(
             share_indexed, share_findings = pickle.loads(_receive(connection))
             indexed.update(share_indexed)
             findings.update(share_findings)
-    except Exception:
+    except Exception as error:
+        reraise_if_strict(error)
         log.info("checking in parallel failed; checking in one process", exc_info=True)
         return None
     finally:

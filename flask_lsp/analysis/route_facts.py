@@ -24,6 +24,7 @@ from .module import Marks
 from .names import Scope
 from .pickling import by_fields
 from .source import Mentions
+from .strict import reraise_if_strict
 
 if TYPE_CHECKING:
     from .module import ParsedModule
@@ -1270,6 +1271,7 @@ def extract_routes(module: ParsedModule) -> RouteFacts:
         return _Extractor(module).run()
     except (RecursionError, MemoryError):
         return RouteFacts()
-    except Exception:
+    except Exception as error:
+        reraise_if_strict(error)
         log.exception("route extraction failed for %s", module.path)
         return RouteFacts()

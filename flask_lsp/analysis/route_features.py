@@ -11,6 +11,7 @@ from pathlib import Path
 from .findings import Span
 from .route_facts import Literal, RouteDef, RouteFacts, UrlForCall
 from .routes import Route, RouteMap, route_map, rule_arguments
+from .strict import reraise_if_strict
 from .workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,8 @@ def route_hover(workspace: Workspace, path: str, line: int, col: int) -> str | N
     runs on the event loop while the index may be changing under it."""
     try:
         return _route_hover(workspace, path, line, col)
-    except Exception:
+    except Exception as error:
+        reraise_if_strict(error)
         log.debug("route hover failed", exc_info=True)
         return None
 

@@ -32,6 +32,7 @@ from .incremental import lengths, owned_by, splice
 from .module import COMPOUND_STATEMENTS, Marks, context_pushed_by, pushed_by_statement
 from .pickling import by_fields
 from .source import Mentions
+from .strict import reraise_if_strict
 
 if TYPE_CHECKING:
     from .module import ParsedModule
@@ -196,7 +197,8 @@ def replace_structure(
         return None
     try:
         return walker.replace(old, marks, index)
-    except Exception:  # as `extract`: these facts must never cost the module
+    except Exception as error:  # as `extract`: these facts must never cost the module
+        reraise_if_strict(error)
         log.warning("structure facts failed for %s", module.path, exc_info=True)
         return None
 
@@ -206,7 +208,8 @@ def extract(module: ParsedModule) -> StructureFacts:
     facts = StructureFacts()
     try:
         _Walker(module, facts).run()
-    except Exception:  # RecursionError on absurd nesting included
+    except Exception as error:  # RecursionError on absurd nesting included
+        reraise_if_strict(error)
         log.warning("structure facts failed for %s", module.path, exc_info=True)
         return StructureFacts()
     return facts

@@ -11,6 +11,7 @@ from flask_lsp.analysis.module import ParsedModule
 
 from ._memo import per_tree
 
+_RUN = "run"
 EVERY_INTERFACE = frozenset({"0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0"})
 
 
@@ -27,7 +28,7 @@ def run_calls(module: ParsedModule) -> list[RunCall]:
 
 
 def _run_calls(module: ParsedModule) -> list[RunCall]:
-    if ".run(" not in module.source.text:
+    if _RUN not in module.source.text:  # the method's name: `app.run (...)` is a call too
         return []
     found: list[RunCall] = []
     _block(module, module.checked_statements, import_time=True, top_level=True, found=found)
@@ -74,11 +75,7 @@ def _block(
             continue
         for call in astwalk.own_calls(statement):
             func = call.func
-            if (
-                isinstance(func, ast.Attribute)
-                and func.attr == "run"
-                and is_app(module, func.value)
-            ):
+            if isinstance(func, ast.Attribute) and func.attr == _RUN and is_app(module, func.value):
                 found.append(RunCall(call, statement, import_time, top_level))
         for field_name in astwalk.node_fields(type(statement)):
             value = getattr(statement, field_name, None)
