@@ -388,6 +388,15 @@ def _deeper_than(node: ast.AST, limit: int) -> bool:
 
 
 _RUNTIME_ERROR = frozenset({"RuntimeError"})
+# (name, called) -> the context a true test of it proves.
+_GUARDS = {
+    ("has_request_context", True): "request",
+    ("has_app_context", True): "app",
+    ("request", False): "request",
+    ("session", False): "request",
+    ("current_app", False): "app",
+    ("g", False): "app",
+}
 
 
 def _may_push_a_context(decorator: ast.expr) -> bool:
@@ -555,7 +564,7 @@ class _FactsVisitor:
                 marks.entry.append((self.pushed, self.push_reason))
             self.statement_node = statement
             self._visit(statement)
-            pushed = self._pushes(statement)
+            pushed = self._pushes(statement) or self._exits_unless_guarded(statement)
             if pushed:
                 self.pushed = self.pushed | {pushed, "app"}
                 self.push_reason = (
@@ -564,6 +573,15 @@ class _FactsVisitor:
             if marks is not None:
                 marks.ends.append((*map(len, self.outputs()), len(self.functions)))
         self.pushed, self.push_reason, self.statement_node = saved
+
+    def _exits_unless_guarded(self, statement: ast.stmt) -> str | None:
+        """`if not has_request_context(): return`: what follows runs with that context."""
+        if not (isinstance(statement, ast.If) and statement.body and not statement.orelse):
+            return None
+        if not isinstance(statement.body[-1], ast.Return | ast.Raise | ast.Continue | ast.Break):
+            return None
+        guard = self._guard(statement.test)
+        return guard[0] if guard is not None and guard[1] else None
 
     def _statement_span(self) -> Span | None:
         """The span of the statement being visited, if it is simple and alone on its lines."""
@@ -894,7 +912,44 @@ class _FactsVisitor:
 
     def _visit_If(self, node: ast.If | ast.While | ast.IfExp | ast.Assert) -> None:
         self.deref.add(id(node.test))
-        self._children(node)
+        guard = self._guard(node.test) if isinstance(node, ast.If) else None
+        if guard is None or not isinstance(node, ast.If):
+            self._children(node)
+            return
+        kind, negated = guard
+        bare = node.test.operand if isinstance(node.test, ast.UnaryOp) else node.test
+        self.deref.discard(id(bare))  # `if request:` asks the proxy, which never raises
+        guarded, other = (node.orelse, node.body) if negated else (node.body, node.orelse)
+        saved = (self.pushed, self.push_reason)
+        pushed = self.pushed | {kind, "app"}
+        reason = f"where `{_short(self.source.text_at(self.source.span_of(node.test)))}`"
+        if isinstance(node.test, ast.BoolOp):  # `request and request.args...`: short-circuit
+            self.pushed, self.push_reason = pushed, reason
+        self._visit(node.test)
+        self.pushed, self.push_reason = pushed, reason
+        self._block(guarded)
+        self.pushed, self.push_reason = saved
+        self._block(other)
+
+    def _guard(self, test: ast.expr) -> tuple[str, bool] | None:
+        """The context a test proves, and whether it is negated: `has_request_context()`,
+        `request` (an unbound proxy is false) prove a request context; `has_app_context()`,
+        `current_app`, `g` an app context."""
+        negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
+        if isinstance(test, ast.UnaryOp) and negated:
+            test = test.operand
+        if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) and not negated:
+            # `request and request.args.get(...)`: what follows a first guard runs guarded.
+            first = self._guard(test.values[0])
+            return first if first is not None and not first[1] else None
+        target = test.func if isinstance(test, ast.Call) else test
+        if not isinstance(target, ast.Name | ast.Attribute):
+            return None
+        raw = self.names.resolve(target, self.scope) or ""
+        if not raw.startswith("flask."):
+            return None
+        kind = _GUARDS.get((raw.rpartition(".")[2], isinstance(test, ast.Call)))
+        return (kind, negated) if kind else None
 
     _visit_While = _visit_If
     _visit_IfExp = _visit_If
