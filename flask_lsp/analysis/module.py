@@ -421,7 +421,8 @@ def _looks_like_entry_point(path: str, text: str, makes_app: bool) -> bool:
 def _exports(names: NameResolver) -> dict[str, tuple[str, str | None]]:
     """What other modules get from `from this_module import name`.
 
-    A module-level alias of an imported name (`request = flask_request`) counts as an import.
+    A module-level alias of an imported name (`request = flask_request`) counts as an import;
+    one of a name assigned here (`Model = db.Model`) is an "alias" of `this_module.db.Model`.
     """
     scope = names.module_scope
     exports: dict[str, tuple[str, str | None]] = {}
@@ -437,7 +438,25 @@ def _export_of(names: NameResolver, binding: Binding) -> tuple[str, str | None]:
         target = names.resolve(binding.value, names.module_scope)
         if target is not None:
             return ("import", target)
+        local = _module_level_ref(names, binding.value)
+        if local is not None:
+            return ("alias", local)
     return (binding.kind, binding.target)
+
+
+def _module_level_ref(names: NameResolver, node: ast.Name | ast.Attribute) -> str | None:
+    """`db.Model` where `db` is assigned at this module's top level: `this_module.db.Model`."""
+    attrs: list[str] = []
+    root: ast.expr = node
+    while isinstance(root, ast.Attribute):
+        attrs.insert(0, root.attr)
+        root = root.value
+    if not isinstance(root, ast.Name):
+        return None
+    bindings = names.module_scope.bindings.get(root.id, [])
+    if not bindings or any(b.kind != "assign" for b in bindings):
+        return None
+    return ".".join([names.module_name, root.id, *attrs])
 
 
 _BLANK = re.compile(r"[ \t\f\ufeff]*")

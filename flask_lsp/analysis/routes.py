@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from .findings import Span
-from .module import ModuleFacts
+from .resolver import Definition
 from .route_facts import (
     ObjectDef,
     RedirectCall,
@@ -541,28 +541,25 @@ class RouteMap:
         return self._class_kinds[key]
 
     def _derived_kind(self, raw: str, near: str, depth: int) -> tuple[str, bool] | None:
-        canonical = self.workspace.canonical(raw, near) or raw
-        kind = flask_kind(canonical)
+        kind = flask_kind(self.workspace.canonical(raw, near) or raw)
         if kind is not None:
             return kind, False
-        parts = canonical.split(".")
-        for cut in range(len(parts) - 1, 0, -1):
-            module = self._module(parts[:cut], near)
-            if module is None:
-                continue
-            facts = module.extras.get("routes")
-            qualname = ".".join([module.module_name, *parts[cut:]])
-            found = facts.classes.get(qualname) if isinstance(facts, RouteFacts) else None
-            for base in found.bases if found else ():
-                settled = self.class_kind(base, module.path, depth + 1)
-                if settled is not None and found is not None:
-                    return settled[0], settled[1] or found.defines_init
+        found = self.workspace.definition(raw, near)
+        if found is None:
             return None
+        module, binding = found
+        facts = module.extras.get("routes")
+        cls = facts.classes.get(binding.qualname) if isinstance(facts, RouteFacts) else None
+        for base in cls.bases if cls else ():
+            settled = self.class_kind(base, module.path, depth + 1)
+            if settled is not None and cls is not None:
+                return settled[0], settled[1] or cls.defines_init
         return None
 
-    def resolve(self, ref: str | None, near: str, hops: int = 0) -> str | None:
-        """The key of the app/blueprint object a reference names, following imports."""
-        if ref is None or hops > _MAX_HOPS:
+    def resolve(self, ref: str | None, near: str) -> str | None:
+        """The key of the app/blueprint object a reference names (through the workspace's
+        resolver), or a parameter that stands for an app, or a factory call."""
+        if ref is None:
             return None
         if ref in self.objects:
             return ref
@@ -578,31 +575,9 @@ class RouteMap:
             raw = ref[len("call:") :]
             qualname = self.workspace.canonical(raw, near) or raw
             return self._factories.get(qualname)
-        parts = ref.split(".")
-        for cut in range(len(parts) - 1, 0, -1):
-            module = self._module(parts[:cut], near)
-            if module is None:
-                continue
-            candidate = ".".join([module.module_name, *parts[cut:]])
-            if candidate in self.objects:
-                return candidate
-            export = module.exports.get(parts[cut])
-            if export is not None and export[0] == "import" and export[1]:
-                return self.resolve(".".join([export[1], *parts[cut + 1 :]]), module.path, hops + 1)
-            return None
-        return None
-
-    def _module(self, parts: list[str], near: str) -> ModuleFacts | None:
-        """The module `a.b.c`; also when `b/` is a namespace folder (no `__init__.py`) inside a
-        package, which the index names by the path below the folder (`c`, or `b.c`...)."""
-        found = self.workspace.module(".".join(parts), near)
-        if found is not None or len(parts) < 2:
-            return found
-        tail = "/".join(parts) + ".py"
-        for start in range(1, len(parts)):
-            candidate = self.workspace.module(".".join(parts[start:]), near)
-            if candidate is not None and candidate.path.replace("\\", "/").endswith("/" + tail):
-                return candidate
+        found = self.workspace.locate(ref, near)
+        if isinstance(found, Definition) and found.qualname in self.objects:
+            return found.qualname
         return None
 
     def _add(self, route: Route) -> None:

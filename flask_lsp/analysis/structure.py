@@ -168,7 +168,6 @@ class StructureFacts:
     factories: list[Factory] = field(default_factory=list)
     extensions: list[ExtensionBinding] = field(default_factory=list)
     sqlalchemy_names: set[str] = field(default_factory=set)
-    aliases: dict[str, str] = field(default_factory=dict)  # `Model = db.Model`: name -> ref
     classes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # qualname -> base refs
     db_uses: list[DbUse] = field(default_factory=list)
     commits: set[str] = field(default_factory=set)  # functions that call `<anything>.commit()`
@@ -365,15 +364,6 @@ class _Walker:
     def _module_bindings(self, body: list[ast.stmt]) -> None:
         scope = self.names.module_scope
         for statement in body:
-            if (
-                isinstance(statement, ast.Assign)
-                and len(statement.targets) == 1
-                and isinstance(statement.targets[0], ast.Name)
-                and isinstance(statement.value, ast.Name | ast.Attribute)
-            ):
-                ref = self._ref(statement.value, scope)
-                if ref is not None:
-                    self.facts.aliases[statement.targets[0].id] = ref
             if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call):
                 callee = self.names.resolve(statement.value.func, scope) or ""
                 targets = [t.id for t in statement.targets if isinstance(t, ast.Name)]

@@ -18,6 +18,7 @@ from . import contexts as cx
 from .findings import Related, Span
 from .inference import infer_import
 from .module import FunctionInfo, ImportSite, ModuleFacts, ParsedModule, parse_module
+from .resolver import Definition, Resolved, locate
 
 # Folders never worth analysing.
 DEFAULT_EXCLUDES = frozenset(
@@ -40,7 +41,6 @@ DEFAULT_EXCLUDES = frozenset(
 )
 T = TypeVar("T")
 _MAX_CHAIN = 8  # helpers deeper than this are not followed (and not flagged)
-_MAX_REEXPORT_HOPS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,10 +241,14 @@ class Workspace:
     # -- lookups --------------------------------------------------------------------------------
 
     def module(self, name: str, near: str | None = None) -> ModuleFacts | None:
-        """The module called `name`; with several candidates, the one closest to `near`."""
+        """The module called `name`; with several candidates, the one closest to `near`.
+
+        Also `a.b.c` when `b/` is a namespace folder (no `__init__.py`) inside a package: the
+        index names that module by the path below the folder (`c`, or `b.c`).
+        """
         candidates = self._by_name.get(name)
         if not candidates:
-            return None
+            return self._in_namespace_folder(name, near) if "." in name else None
         if len(candidates) == 1 or near is None:
             return candidates[0]
         key = ("module", name, near)
@@ -255,47 +259,64 @@ class Workspace:
             )
         return found  # type: ignore[return-value]
 
+    def _in_namespace_folder(self, name: str, near: str | None) -> ModuleFacts | None:
+        parts = name.split(".")
+        tail = "/" + "/".join(parts) + ".py"
+        for start in range(1, len(parts)):
+            candidate = self.module(".".join(parts[start:]), near)
+            if candidate is not None and candidate.path.replace("\\", "/").endswith(tail):
+                return candidate
+        return None
+
+    def locate(self, raw: str, near: str | None = None) -> Resolved:
+        """Where the raw qualified name `raw`, written in the module at `near`, is defined:
+        the workspace's one resolver (see resolver.py)."""
+        key = ("locate", raw, near)
+        if key not in self._stable:
+            self._stable[key] = locate(self.module, raw, near)
+        return self._stable[key]  # type: ignore[return-value]
+
+    def definition(
+        self, raw: str, near: str | None = None
+    ) -> tuple[ModuleFacts, Definition] | None:
+        """The workspace module whose top level binds what `raw` names, and that binding."""
+        found = self.locate(raw, near)
+        if not isinstance(found, Definition):
+            return None
+        module = self.modules.get(found.path)
+        return (module, found) if module is not None else None
+
     def canonical(self, raw: str, near: str | None = None) -> str | None:
-        """Follow re-exports through the workspace's modules to the defining qualified name.
+        """The qualified name of what `raw` names: a def or class of the workspace, or a name
+        outside it.
 
         `flask.globals.request` and a `request` re-exported by `myapp/compat.py` both become
-        `flask.request`. Returns None for a name that leads nowhere we know.
+        `flask.request`. Returns None for a name that leads nowhere we know, or to a value
+        (an assignment) rather than a definition.
         """
         key = ("canonical", raw, near)
         if key not in self._stable:
-            self._stable[key] = self._canonical(raw, near, 0)
+            self._stable[key] = self._canonical(raw, near)
         return self._stable[key]  # type: ignore[return-value]
 
-    def _canonical(self, raw: str, near: str | None, hops: int) -> str | None:
-        if hops > _MAX_REEXPORT_HOPS:
+    def _canonical(self, raw: str, near: str | None) -> str | None:
+        found = self.locate(raw, near)
+        if isinstance(found, Definition):
+            if found.kind in ("def", "class") and found.target:
+                return ".".join([found.target, *found.rest])
             return None
-        if raw == "flask" or raw.startswith("flask."):
-            return _flask_canonical(raw)
-        parts = raw.split(".")
-        for cut in range(len(parts) - 1, 0, -1):
-            module = self.module(".".join(parts[:cut]), near)
-            if module is None:
-                continue
-            name, rest = parts[cut], parts[cut + 1 :]
-            export = module.exports.get(name)
-            if export is None:
-                for star in module.star_imports:
-                    found = self._canonical(".".join([star, name, *rest]), module.path, hops + 1)
-                    if found:
-                        return found
-                return None
-            kind, target = export
-            if kind == "import" and target:
-                return self._canonical(".".join([target, *rest]), module.path, hops + 1)
-            if kind in ("def", "class") and target:
-                return ".".join([target, *rest])
+        if found is None:
             return None
+        name = found.qualname
+        if name == "flask" or name.startswith("flask."):
+            return _flask_canonical(name)
+        parts = name.split(".")
         if len(parts) >= 2 and parts[-1] in cx.PROXY_NAMES and parts[0] not in _STDLIB:
             # Not ours and not Flask's: ask jedi (statically, bounded, cached).
             inferred = infer_import(".".join(parts[:-1]), parts[-1])
             if inferred:
                 return _flask_canonical(inferred)
-        return raw if self.module(parts[0]) is None else None
+        return name
 
     def function(
         self, qualname: str, near: str | None = None

@@ -22,50 +22,17 @@ def structure(module: ModuleFacts) -> StructureFacts:
     return facts if isinstance(facts, StructureFacts) else StructureFacts()
 
 
-# -- names across modules -------------------------------------------------------------------------
-
-
-def resolve_ref(
-    ws: Workspace, ref: str, near: str, hops: int = 0
-) -> tuple[ModuleFacts, str, tuple[str, ...]] | None:
-    """The workspace module that defines the first name of `ref`, following re-exports.
-
-    `shop.ext.db.session` -> (facts of shop/ext.py, "db", ("session",)).
-    """
-    if hops > _MAX_HOPS:
-        return None
-    parts = ref.split(".")
-    for cut in range(len(parts) - 1, 0, -1):
-        module = ws.module(".".join(parts[:cut]), near)
-        if module is None:
-            continue
-        name, rest = parts[cut], tuple(parts[cut + 1 :])
-        kind, target = module.exports.get(name, ("missing", None))
-        if kind == "import" and target:
-            return resolve_ref(ws, ".".join([target, *rest]), module.path, hops + 1)
-        alias = structure(module).aliases.get(name)
-        if kind == "assign" and alias and alias != f"{module.module_name}.{name}":
-            return resolve_ref(ws, ".".join([alias, *rest]), module.path, hops + 1)
-        if kind == "missing":
-            for star in module.star_imports:
-                found = resolve_ref(ws, ".".join([star, name, *rest]), module.path, hops + 1)
-                if found is not None:
-                    return found
-        return module, name, rest
-    return None
-
-
 def is_db(ws: Workspace, ref: str, near: str) -> bool:
     """Is `ref` a module-level Flask-SQLAlchemy `SQLAlchemy()` instance somewhere in the workspace?"""
     return ws.cached(("fl5-is-db", ref, near), lambda: _is_db(ws, ref, near))
 
 
 def _is_db(ws: Workspace, ref: str, near: str) -> bool:
-    found = resolve_ref(ws, ref, near)
+    found = ws.definition(ref, near)
     if found is None:
         return False
-    module, name, rest = found
-    return not rest and name in structure(module).sqlalchemy_names
+    module, binding = found
+    return not binding.rest and binding.name in structure(module).sqlalchemy_names
 
 
 def is_model(ws: Workspace, ref: str, near: str) -> bool:
@@ -74,12 +41,12 @@ def is_model(ws: Workspace, ref: str, near: str) -> bool:
 
 
 def _is_model(ws: Workspace, ref: str, near: str, seen: frozenset[str]) -> bool:
-    found = resolve_ref(ws, ref, near)
+    found = ws.definition(ref, near)
     if found is None:
         return False
-    module, name, rest = found
-    qualname = f"{module.module_name}.{name}"
-    if rest or qualname in seen or len(seen) > _MAX_HOPS:
+    module, binding = found
+    qualname = f"{module.module_name}.{binding.name}"
+    if binding.rest or qualname in seen or len(seen) > _MAX_HOPS:
         return False
     key = ("fl5-is-model", qualname, module.path)
 
@@ -96,11 +63,11 @@ def _is_model(ws: Workspace, ref: str, near: str, seen: frozenset[str]) -> bool:
 
 def _is_db_model(ws: Workspace, ref: str, near: str) -> bool:
     """`db.Model` itself (or an alias of it: `Model = db.Model`)."""
-    found = resolve_ref(ws, ref, near)
+    found = ws.definition(ref, near)
     if found is None:
         return False
-    module, name, rest = found
-    return rest == ("Model",) and name in structure(module).sqlalchemy_names
+    module, binding = found
+    return binding.rest == ("Model",) and binding.name in structure(module).sqlalchemy_names
 
 
 def is_flask_sqlalchemy(ws: Workspace, ref: str, via_model: bool, near: str) -> bool:

@@ -10,7 +10,7 @@ from pathlib import PurePath
 from flask_lsp.analysis import astwalk, edits
 from flask_lsp.analysis.findings import Finding, Fix, Severity, Span
 
-from ._data import resolve_ref, structure
+from ._data import structure
 from .base import Rule, RuleContext
 
 EXPLANATION = """\
@@ -353,7 +353,7 @@ def _looks_like_app(rc: RuleContext, node: ast.expr) -> bool:
     if raw is None:
         return True  # a parameter or variable: `app`, `bp`, `self.app`
     canonical = rc.canonical(raw) or raw
-    return canonical == "flask.current_app" or resolve_ref(rc.workspace, raw, rc.path) is not None
+    return canonical == "flask.current_app" or rc.workspace.definition(raw, rc.path) is not None
 
 
 def _is_app(rc: RuleContext, node: ast.expr) -> bool:
@@ -369,8 +369,11 @@ def _is_app(rc: RuleContext, node: ast.expr) -> bool:
         return False
     if rc.canonical(raw) == "flask.current_app":
         return True
-    found = resolve_ref(rc.workspace, raw, rc.path)
-    return found is not None and not found[2] and found[1] in structure(found[0]).app_vars
+    found = rc.workspace.definition(raw, rc.path)
+    if found is None:
+        return False
+    module, binding = found
+    return not binding.rest and binding.name in structure(module).app_vars
 
 
 def _keywords(rc: RuleContext, node: ast.Call) -> Iterator[Finding]:
