@@ -7,7 +7,11 @@ import json
 import sys
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from flask_lsp.analysis.checker import Project
+    from flask_lsp.analysis.routes import Gap, Route, RouteMap
 
 SORTS = ("endpoint", "methods", "domain", "rule", "match")
 
@@ -45,9 +49,8 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from flask_lsp.analysis.checker import Project
-    from flask_lsp.analysis.route_features import view_place
     from flask_lsp.analysis.routes import route_map
-    from flask_lsp.cli import UsageError, _display_path, load_cli_settings
+    from flask_lsp.cli import UsageError, load_cli_settings
 
     path: Path = args.path
     if not path.exists():
@@ -59,27 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if args.sort == "match":
         routes.sort(key=lambda r: r.order)
     if args.format == "json":
-        records: list[dict[str, Any]] = []
-        for route in routes:
-            shown = route.methods_label(args.all_methods)
-            place = view_place(project.workspace, route)
-            records.append(
-                {
-                    "endpoint": route.endpoint,
-                    "methods": [] if shown == "?" else shown.split(", ") if shown else [],
-                    "rule": route.rule,
-                    "registered": route.registered,
-                    "path": _display_path(place.path) if place else None,
-                    "line": place.span.start_line + 1 if place else None,
-                }
-            )
-        if args.sort != "match":
-            key = {"endpoint": "endpoint", "rule": "rule"}.get(args.sort)
-            records.sort(
-                key=(lambda row: row[key]) if key else (lambda row: ", ".join(row["methods"]))
-            )
-        json.dump(records, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        _print_json(project, rmap, routes, args)
         return 0
     if not routes:
         print("No routes were registered.")
@@ -109,9 +92,65 @@ def run(args: argparse.Namespace) -> int:
         print(template.format(*row))
     if len({r.app for r in routes}) > 1:
         print(f"\n({len({r.app for r in routes})} apps found: their routes are listed together.)")
-    if rmap.incomplete:
+    _print_gaps(rmap.incomplete)
+    return 0
+
+
+def _print_json(
+    project: Project, rmap: RouteMap, routes: list[Route], args: argparse.Namespace
+) -> None:
+    """`{"routes": [...], "unresolved": [...]}`: the routes, then what the map could not follow."""
+    from flask_lsp.analysis.route_features import view_place
+    from flask_lsp.cli import _display_path
+
+    records: list[dict[str, Any]] = []
+    for route in routes:
+        shown = route.methods_label(args.all_methods)
+        place = view_place(project.workspace, route)
+        records.append(
+            {
+                "endpoint": route.endpoint,
+                "methods": [] if shown == "?" else shown.split(", ") if shown else [],
+                "rule": route.rule,
+                "registered": route.registered,
+                "path": _display_path(place.path) if place else None,
+                "line": place.span.start_line + 1 if place else None,
+            }
+        )
+    if args.sort != "match":
+        key = {"endpoint": "endpoint", "rule": "rule"}.get(args.sort)
+        records.sort(key=(lambda row: row[key]) if key else (lambda row: ", ".join(row["methods"])))
+    unresolved = [
+        {"reason": gap.reason, "path": _display_path(gap.path), "line": gap.line}
+        for gap in _unique(rmap.incomplete)
+    ]
+    json.dump({"routes": records, "unresolved": unresolved}, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+
+
+_GAPS_SHOWN = 3
+
+
+def _print_gaps(gaps: list[Gap]) -> None:
+    """The footer: what the map could not follow, so that routes may be missing."""
+    from flask_lsp.cli import _display_path
+
+    unique = _unique(gaps)
+    if not unique:
+        return
+    print(
+        f"\nSome routes may be missing: {len(unique)} place(s) flask-lsp cannot follow:",
+        file=sys.stderr,
+    )
+    for gap in unique[:_GAPS_SHOWN]:
+        where = _display_path(gap.path) + (f":{gap.line}" if gap.line else "")
+        print(f"  {where}: {gap.reason}", file=sys.stderr)
+    if len(unique) > _GAPS_SHOWN:
         print(
-            "\nNote: some routes may be missing: " + "; ".join(sorted(set(rmap.incomplete))[:3]),
+            f"  ... and {len(unique) - _GAPS_SHOWN} more (all of them: --format json)",
             file=sys.stderr,
         )
-    return 0
+
+
+def _unique(gaps: list[Gap]) -> list[Gap]:
+    return sorted(set(gaps), key=lambda gap: (gap.path, gap.line or 0, gap.reason))

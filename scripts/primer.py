@@ -85,6 +85,7 @@ class Run:
     findings: dict[str, list[dict[str, object]]] = field(default_factory=dict)  # group -> findings
     routes: int = 0
     unregistered: int = 0  # routes of blueprints registered on no app the model sees
+    unresolved: int = 0  # places the route map says it cannot follow
     static_map: set[tuple[str, str, str]] = field(default_factory=set)
     real_map: set[tuple[str, str, str]] | None = None  # Flask's own, where it could be built
     real_error: str | None = None
@@ -214,7 +215,9 @@ def run_project(project: Project) -> Run:
         done = flask_lsp("routes", path, "--unregistered", "--format", "json", cwd=root)
         if done.returncode != 0:
             continue
-        for route in json.loads(done.stdout or "[]"):
+        table = json.loads(done.stdout or "{}")
+        run.unresolved += len(table.get("unresolved", []))
+        for route in table.get("routes", []):
             if not route["registered"]:
                 run.unregistered += 1
                 continue
@@ -368,11 +371,12 @@ def report(runs: list[Run], labels: dict[str, dict[tuple[str, str], Label]]) -> 
             new = sum(1 for k in seen if k not in known)
             row = [run.project.name, str(run.files), *tally.cells(), f"+{new}"]
             if group == "default":
-                row += [str(run.routes), str(run.unregistered), f"{run.seconds:.1f}"]
+                row += [str(run.routes), str(run.unregistered), str(run.unresolved)]
+                row.append(f"{run.seconds:.1f}")
             per_project.append(row)
         header = ["project", "files", *LABEL_COLUMNS, "new"]
         if group == "default":
-            header += ["routes", "unregistered", "check s"]
+            header += ["routes", "unregistered", "unresolved", "check s"]
         title = "Default rule set" if group == "default" else f"Opt-in group `{OPT_IN}`"
         print(f"\n### {title}: per project\n")
         print(table(header, [*per_project, ["**all**", "", *total.cells(), ""]]))

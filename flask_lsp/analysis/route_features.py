@@ -121,7 +121,10 @@ def _registration_hover(rmap: RouteMap, path: str, span: Span) -> str | None:
 def _decl_hover(rmap: RouteMap, path: str, decl: RouteDef) -> str:
     routes = rmap.routes_of(path, decl)
     if not routes:
-        return "**Route**: not in the route map (its rule, endpoint or blueprint is computed at run time)."
+        return (
+            "**Route**: not in the route map (its rule, endpoint or blueprint is computed at run "
+            "time)." + _gaps_note(rmap)
+        )
     lines = ["**Route**", ""]
     for route in routes:
         lines.append(f"- {describe_route(route)} ({_registered_text(route)})")
@@ -143,8 +146,21 @@ def _url_for_hover(rmap: RouteMap, path: str, call: UrlForCall) -> str | None:
             lines.append(f"- builds `{route.rule}` ({route.methods_label()})")
             lines.append(f"  - required: {needs or 'nothing'}")
     if not found:
-        lines.append("No route in the workspace has this endpoint.")
+        lines.append("No route in the workspace has this endpoint." + _gaps_note(rmap))
     return "\n".join(lines)
+
+
+def _gaps_note(rmap: RouteMap) -> str:
+    """Why the map may not know an endpoint: the first place it cannot follow."""
+    if not rmap.incomplete:
+        return ""
+    gap = min(rmap.incomplete, key=lambda g: (g.path, g.line or 0))
+    where = _display(gap.path) + (f":{gap.line}" if gap.line else "")
+    count = len(set(rmap.incomplete))
+    return (
+        f" The route map may be incomplete, so flask-lsp cannot tell: {count} place(s) it "
+        f"cannot follow, such as {gap.reason} ({where})."
+    )
 
 
 # -- completion -------------------------------------------------------------------------------

@@ -133,6 +133,15 @@ class Duplicate:
 _SPELL_CHECK_ALL = 2000
 
 
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Something the map does not follow, so endpoints may be missing: why, and where."""
+
+    reason: str
+    path: str
+    line: int | None = None  # 1-based; None for a whole module
+
+
 @dataclass
 class RouteMap:
     workspace: Workspace
@@ -147,7 +156,7 @@ class RouteMap:
     )
     duplicates: list[Duplicate] = field(default_factory=list)
     wildcards: set[str] = field(default_factory=set)  # endpoint prefixes we cannot enumerate
-    incomplete: list[str] = field(default_factory=list)  # why the map may miss endpoints
+    incomplete: list[Gap] = field(default_factory=list)  # why the map may miss endpoints
     owners: dict[tuple[str, int], str] = field(default_factory=dict)  # (path, id(route)) -> key
     url_defaults: bool = False
     _by_decl: dict[int, list[Route]] = field(default_factory=dict)
@@ -384,16 +393,19 @@ class RouteMap:
                     self.apps.setdefault(key, path)
             if facts.unknown_owner_routes:
                 self.wildcards.add("*")
-                self.incomplete.append(f"routes on objects flask-lsp cannot follow in {path}")
+                self.incomplete.append(Gap("routes on objects flask-lsp cannot follow", path))
             for setup in facts.setup_calls:
                 if setup.method in ("url_defaults", "app_url_defaults"):
                     self.url_defaults = True
-            for name, _ in module.imports:
+            for name, span in module.imports:
                 prefix = _ENDPOINT_EXTENSIONS.get(name.partition(".")[0])
                 if prefix is not None:
                     self.wildcards.add(prefix)
                 if prefix == "*":
-                    self.incomplete.append(f"{name.partition('.')[0]} adds endpoints of its own")
+                    extension = name.partition(".")[0]
+                    self.incomplete.append(
+                        Gap(f"{extension} adds endpoints of its own", path, span.start_line + 1)
+                    )
         for _, obj in self.objects.values():
             if obj.kind == "blueprint" and obj.url_defaults:
                 self.url_defaults = True
@@ -409,13 +421,19 @@ class RouteMap:
                 self.registrations.append((path, reg, parent, child))
                 if child is None:
                     self.incomplete.append(
-                        f"a registration flask-lsp cannot follow (a loop, an unknown object) in {path}"
+                        Gap(
+                            "a registration flask-lsp cannot follow (a loop, an unknown object)",
+                            path,
+                            _line(reg.span),
+                        )
                     )
                     self.wildcards.add("*")
                     continue
                 registered_children.add(child)
                 if parent is None:
-                    self.incomplete.append(f"a blueprint registered on an unknown object in {path}")
+                    self.incomplete.append(
+                        Gap("a blueprint registered on an unknown object", path, _line(reg.span))
+                    )
                     self.wildcards.add("*")
                     continue
                 by_parent.setdefault(parent, []).append((path, reg, child))
@@ -428,7 +446,7 @@ class RouteMap:
                 if owner is None:
                     self.wildcards.add("*")
                     self.incomplete.append(
-                        f"a route on an object flask-lsp cannot follow in {path}"
+                        Gap("a route on an object flask-lsp cannot follow", path, _line(decl.span))
                     )
                     continue
                 self.owners[(path, id(decl))] = owner
@@ -516,7 +534,11 @@ class RouteMap:
             if own_init:
                 # Its own `__init__` decides what reaches Flask's: the static route is unknown.
                 self.incomplete.append(
-                    f"the static route of `{candidate.cls}`, whose `__init__` is its own, in {path}"
+                    Gap(
+                        f"the static route of `{candidate.cls}`, whose `__init__` is its own",
+                        path,
+                        _line(candidate.span),
+                    )
                 )
                 yield key, replace(candidate, kind=kind, has_static=False)
                 continue
@@ -721,7 +743,9 @@ class RouteMap:
         else:
             own_name = bp.name.value if bp.name is not None else None
         if own_name is None:
-            self.incomplete.append(f"a blueprint whose name is computed at run time in {bp_path}")
+            self.incomplete.append(
+                Gap("a blueprint whose name is computed at run time", bp_path, _line(bp.span))
+            )
             self.wildcards.add("*")
             return
         name = f"{name_prefix}.{own_name}".lstrip(".")
@@ -900,3 +924,7 @@ def route_map(workspace: Workspace) -> RouteMap:
     return workspace.cached(
         ("flask-lsp", "route-map"), lambda: RouteMap(workspace).build(), stable=True
     )
+
+
+def _line(span: Span) -> int:
+    return span.start_line + 1

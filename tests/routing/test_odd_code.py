@@ -148,7 +148,9 @@ def test_an_app_class_with_its_own_init_leaves_the_static_route_unknown(tmp_path
     project.index_paths([tmp_path])
     rmap = route_map(project.workspace)
     assert [(r.endpoint, r.rule) for r in rmap.routes if r.registered] == [("index", "/")]
-    assert any("`__init__` is its own" in reason for reason in rmap.incomplete)
+    (gap,) = rmap.incomplete
+    assert "`__init__` is its own" in gap.reason
+    assert (Path(gap.path).name, gap.line) == ("portal.py", 9)
 
 
 def test_an_instance_of_a_class_that_is_not_flask_adds_no_app(tmp_path: Path) -> None:

@@ -173,3 +173,23 @@ def test_editing_a_url_for_keeps_the_route_map_and_references_follow() -> None:
     project.set_text(pages, text.replace('url_for(".post"', 'url_for(".download"', 1), pinned=True)
     assert workspace.structure_generation == before
     assert rf.references(workspace, pages, line, col + 4, include_declaration=False) == []
+
+
+def test_hover_on_an_unknown_endpoint_says_where_the_map_is_incomplete(tmp_path: Path) -> None:
+    """The map cannot follow a registration loop over plugins: FL207 stays quiet on an unknown
+    endpoint, and the hover says why instead of claiming that no route has it."""
+    app = tmp_path / "app.py"
+    app.write_text(
+        "from flask import Flask, url_for\n\nfrom plugins import load\n\n"
+        "app = Flask(__name__)\n\n"
+        "for plugin in load():\n    app.register_blueprint(plugin.blueprint)\n\n\n"
+        '@app.route("/")\ndef index():\n    return url_for("billing.invoices")\n'
+    )
+    project = Project()
+    project.index_paths([tmp_path])
+    text = rf.route_hover(project.workspace, str(app), 12, 23)
+    assert text == (
+        "**url_for** `billing.invoices`\n\nNo route in the workspace has this endpoint. The route "
+        "map may be incomplete, so flask-lsp cannot tell: 1 place(s) it cannot follow, such as a "
+        "registration flask-lsp cannot follow (a loop, an unknown object) (app.py:8)."
+    )

@@ -88,7 +88,9 @@ def test_json_lists_each_route_with_the_place_of_its_view(
 ) -> None:
     folder = HERE / "factory_app"
     assert main(["routes", str(folder), "--format", "json", "--sort", "rule"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    table = json.loads(capsys.readouterr().out)
+    assert table["unresolved"] == []
+    rows = table["routes"]
     by_rule = {row["rule"]: row for row in rows}
     assert set(rows[0]) == {"endpoint", "methods", "rule", "registered", "path", "line"}
     users = by_rule["/api/v1/users/"]
@@ -114,10 +116,35 @@ def test_unregistered_blueprints_are_listed_on_request(
         '@bp.route("/posts")\ndef posts():\n    return "posts"\n'
     )
     assert main(["routes", str(tmp_path), "--format", "json"]) == 0
-    assert {row["endpoint"] for row in json.loads(capsys.readouterr().out)} == {"static"}
+    table = json.loads(capsys.readouterr().out)
+    assert {row["endpoint"] for row in table["routes"]} == {"static"}
+    assert table["unresolved"] == [
+        {
+            "reason": "a registration flask-lsp cannot follow (a loop, an unknown object)",
+            "path": str(tmp_path / "app.py"),
+            "line": 7,
+        }
+    ]
     assert main(["routes", str(tmp_path), "--format", "json", "--unregistered"]) == 0
-    rows = {row["endpoint"]: row["registered"] for row in json.loads(capsys.readouterr().out)}
+    rows = {r["endpoint"]: r["registered"] for r in json.loads(capsys.readouterr().out)["routes"]}
     assert rows == {"static": True, "blog.posts": False}
+
+
+def test_the_footer_says_where_routes_may_be_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "app.py").write_text(
+        "from flask import Flask\n\nfrom plugins import load\n\napp = Flask(__name__)\n\n\n"
+        '@app.route("/")\ndef index():\n    return "index"\n\n\n'
+        "for plugin in load():\n    app.register_blueprint(plugin.blueprint)\n"
+    )
+    assert main(["routes", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert "index     GET      /" in out
+    assert err.splitlines()[1:] == [
+        "Some routes may be missing: 1 place(s) flask-lsp cannot follow:",
+        f"  {tmp_path / 'app.py'}:14: a registration flask-lsp cannot follow (a loop, an unknown object)",
+    ]
 
 
 def test_routes_of_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
