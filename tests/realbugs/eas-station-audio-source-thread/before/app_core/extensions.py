@@ -1,0 +1,6 @@
+# KR8MER/eas-station app_core/extensions.py @ 7e3aff01985cf3313622c026b0b8d5648f017223 (before) the fix 0164b90be12539b1c269024bfeb36732b63b5359: Flask-SQLAlchemy singleton (unchanged by the fix)
+# Reduced by hand from the project's file (tests/realbugs/README.md); not a verbatim copy.
+from flask_sqlalchemy import SQLAlchemy
+
+# initialised by the application factory in app.py
+db = SQLAlchemy()
