@@ -21,6 +21,9 @@ Replacer = Callable[["ParsedModule", "ParsedModule", int], Any]
 
 def extractors() -> list[tuple[str, Extractor, Replacer | None]]:
     """Imported lazily: extractor modules import `module`, which imports this one."""
+    # FL107's facts, kept beside its rule until they move into the analysis proper.
+    from flask_lsp.rules import _g_attributes as g_attributes
+
     from . import structure
     from .appconfig import extract_config, replace_config
     from .route_facts import replace_routes
@@ -30,4 +33,5 @@ def extractors() -> list[tuple[str, Extractor, Replacer | None]]:
         ("routes", extract_routes, replace_routes),
         ("config", extract_config, replace_config),
         (structure.NAME, structure.extract, structure.replace_structure),
+        (g_attributes.NAME, g_attributes.extract, None),
     ]

@@ -245,6 +245,11 @@ def same_to_others(previous: ParsedModule, module: ParsedModule, index: int) -> 
             return False
         if not _same_share(parts_of(old), old_marks, parts_of(new), new_marks, index, skipped):
             return False
+    # Extras without per-statement marks (FL107's `g` stores) are compared whole: the other
+    # statements' share is the same, so a difference is the function's own.
+    for name in old.extras.keys() - {CONFIG, structure.NAME, ROUTES}:
+        if old.extras[name] != new.extras.get(name):
+            return False
     old_config, new_config = previous.marks[CONFIG], module.marks[CONFIG]
     if old_config.extra[index] != new_config.extra[index]:  # calls `Flask(...)`
         return False
