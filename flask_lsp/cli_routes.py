@@ -32,7 +32,7 @@ def add_parser(commands: Any) -> None:
         "--sort",
         choices=SORTS,
         default="endpoint",
-        help="sort by column; `match` keeps the order Flask matches rules in (registration order)",
+        help="sort by column; `match` keeps the order of Flask's URL map (`iter_rules`)",
     )
     parser.add_argument(
         "--all-methods", action="store_true", help="show HEAD and OPTIONS methods too"
@@ -49,7 +49,7 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from flask_lsp.analysis.checker import Project
-    from flask_lsp.analysis.routes import route_map
+    from flask_lsp.analysis.routes import route_map, url_map_order
     from flask_lsp.cli import UsageError, load_cli_settings
 
     path: Path = args.path
@@ -58,9 +58,8 @@ def run(args: argparse.Namespace) -> int:
     project = Project(load_cli_settings(args, path.resolve()))
     project.index_paths([path])
     rmap = route_map(project.workspace)
-    routes = [r for r in rmap.routes if r.registered or args.unregistered]
-    if args.sort == "match":
-        routes.sort(key=lambda r: r.order)
+    # As Flask lists them: the other sorts keep that order among equals.
+    routes = url_map_order([r for r in rmap.routes if r.registered or args.unregistered])
     if args.format == "json":
         _print_json(project, rmap, routes, args)
         return 0

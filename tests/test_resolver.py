@@ -82,7 +82,12 @@ def near(ws: Workspace, module: str) -> str:
 def test_a_reexport_leads_to_the_defining_module(ws: Workspace) -> None:
     found = ws.locate("shop.db", near(ws, "manage"))
     assert isinstance(found, Definition)
-    assert (found.module_name, found.name, found.rest, found.kind) == ("shop.ext", "db", (), "assign")
+    assert (found.module_name, found.name, found.rest, found.kind) == (
+        "shop.ext",
+        "db",
+        (),
+        "assign",
+    )
 
 
 def test_attributes_after_the_definition_are_kept(ws: Workspace) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import functools
 import logging
+import sys
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,7 @@ from .edits import add_import
 from .findings import Edit, Span
 from .incremental import lengths, splice
 from .module import Marks
-from .names import Scope
+from .names import Binding, Scope
 from .pickling import by_fields
 from .source import Mentions
 from .strict import reraise_if_strict
@@ -131,6 +132,50 @@ class Registration:
     in_loop: bool
 
 
+@dataclass(frozen=True, slots=True)
+class ViewRef:
+    """A view function as `add_url_rule(view_func=...)` receives it."""
+
+    name: str | None  # what Flask would take for __name__; None when unknown
+    id: str  # identity of the function object
+    span: Span | None  # where it is defined (in this module)
+    cls: str | None  # raw name of a View class (as_view)
+    qualname: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """An argument of a call to a function of the project, as far as a route helper can use it:
+    an app or blueprint, a rule or a list of rules, a view function."""
+
+    ref: str | None
+    strings: tuple[Literal, ...] | None  # a string literal, or a list or tuple of them
+    sequence: bool  # `strings` came from a list or a tuple
+    view: ViewRef | None
+
+
+@dataclass(frozen=True, slots=True)
+class HelperCall:
+    """A call that passes an app or a blueprint to a function (`register_view(bp, ...)`)."""
+
+    callee: str  # raw qualified name
+    span: Span
+    line: int
+    function: str | None  # scope the call runs in
+    conditional: bool
+    positional: tuple[Argument, ...]
+    keywords: tuple[tuple[str, Argument], ...]
+    unpacked: bool  # `*args` or `**kwargs` at the call: arguments beyond those listed
+
+    def argument(self, name: str, params: tuple[str, ...]) -> Argument | None:
+        """The argument bound to parameter `name` of a function with positional `params`."""
+        for keyword, value in self.keywords:
+            if keyword == name:
+                return value
+        index = params.index(name) if name in params else len(self.positional)
+        return self.positional[index] if index < len(self.positional) else None
+
+
 @dataclass(slots=True)
 class RouteDef:
     owner: str | None
@@ -154,6 +199,14 @@ class RouteDef:
     view_qualname: str | None = None  # the view function, for relative url_for
     subdomain: str | None = None
     route_like: bool = True  # if the owner turns out unknown: does it still add an endpoint?
+    # In a project helper that registers on a parameter (`def register_view(bp, routes,
+    # view_func, **kwargs)`): the parameters the rule and the view come from, `rule_each` when
+    # the rule is a loop variable over the parameter, and whether the call's other keywords
+    # reach `add_url_rule` (`**kwargs`). The route map applies the helper at each call.
+    rule_param: str | None = None
+    rule_each: bool = False
+    view_param: str | None = None
+    forwards_keywords: bool = False
 
 
 @dataclass(slots=True)
@@ -234,6 +287,9 @@ class RouteFacts:
     # class derives from Flask's, which only the whole workspace can tell.
     candidates: dict[str, ObjectDef] = field(default_factory=dict)
     classes: dict[str, ClassFacts] = field(default_factory=dict)  # by qualname, with a base
+    # Functions that register on a parameter: their positional parameters, to bind call sites.
+    helpers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    helper_calls: list[HelperCall] = field(default_factory=list)
 
     def structure_key(self) -> tuple[object, ...]:
         """What the route map is built from: all but the `url_for` and `redirect` calls, which
@@ -249,6 +305,8 @@ class RouteFacts:
             self.unknown_owner_routes,
             self.candidates,
             self.classes,
+            self.helpers,
+            self.helper_calls,
         )
 
     def reusing(self, previous: object) -> RouteFacts | None:
@@ -360,18 +418,41 @@ class _Extractor:
         self.names = module.names
         # While a loop over constant data is unrolled: each loop variable's element.
         self.bound: dict[str, ast.expr] = {}
+        # In a loop over a parameter (`for rule in rules:`): the loop variable's parameter.
+        self.iterating: dict[str, str] = {}
 
     @functools.cached_property
     def call_lines(self) -> Mentions:
         """The lines where a call can matter: one naming a routing or setup method, or (maybe
         under an alias) `url_for`, `redirect`, `Flask`, `Blueprint`. Nine statements in ten
         have none, and their expressions need no walk."""
-        words = {*ROUTE_METHODS, *SETUP_METHODS, "url_map", "register_blueprint", "add_url_rule"}
-        words |= self.m.spellings_of("url_for", "redirect", "Flask", "Blueprint", "App")
+        words = set(self.call_words)
         # One scan of the text per word: a part shared by several long method names (and
         # rare elsewhere) stands for them all.
         whole = {w for w in words if not any(part in w for part in _SHARED_PARTS)}
         return self.m.mentions(whole, whole_words=True) | self.m.mentions(_SHARED_PARTS)
+
+    @functools.cached_property
+    def call_words(self) -> frozenset[str]:
+        """The words `call_lines` looks for. Some depend on the whole module (its spellings of
+        Flask's names, its names for apps and blueprints): a function re-analysed alone after an
+        edit must find the same words, or the whole module is analysed again."""
+        words = {*ROUTE_METHODS, *SETUP_METHODS, "url_map", "register_blueprint", "add_url_rule"}
+        words |= self.m.spellings_of("url_for", "redirect", "Flask", "Blueprint", "App")
+        return frozenset(words | self.object_names)
+
+    @functools.cached_property
+    def object_names(self) -> set[str]:
+        """Names that may hold an app or a blueprint here: a call that passes one may be a call
+        of a project helper that registers on it (`register_view(bp, ...)`, `init_app(app)`).
+        Names bound to a call of a class (`Flask(...)`, `IndicoBlueprint(...)`, `create_app()`
+        too) and parameters named as Flask's own code names them."""
+        found: set[str] = set()
+        for scope in self.names.scopes.values():
+            for name, bindings in scope.bindings.items():
+                if any(_may_hold_an_object(name, b) for b in bindings):
+                    found.add(name)
+        return found
 
     # -- references -----------------------------------------------------------------------------
 
@@ -423,7 +504,7 @@ class _Extractor:
 
     def run(self) -> RouteFacts:
         scope = self.names.module_scope
-        marks = self.m.marks[NAME] = Marks()
+        marks = self.m.marks[NAME] = Marks(switches=(self.call_words,))
         for statement in self.m.tree.body:
             self.statement(statement, scope, None, False, False)
             marks.ends.append(lengths(statement_parts(self.facts)))
@@ -446,7 +527,9 @@ class _Extractor:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             self.function_def(node, scope, function, conditional)
             inner = self.names.scope_of(node)
+            before = len(self.facts.routes), len(self.facts.registrations)
             self.block(node.body, inner, inner.qualname, False, False)
+            self.helper(node, inner, before)
             self.factory(node, inner)
             self.unwrapped_decorator(node, inner)
             return
@@ -464,8 +547,12 @@ class _Extractor:
             return
         if isinstance(node, ast.For | ast.AsyncFor | ast.While):
             self.expressions(node, scope, function, conditional, in_loop, skip_bodies=True)
+            saved = dict(self.iterating)
+            if isinstance(node, ast.For | ast.AsyncFor):
+                self.iterating.update(self._over_a_parameter(node, scope))
             for child_body in _bodies(node):
                 self.block(child_body, scope, function, True, True)
+            self.iterating = saved
             return
         if isinstance(node, ast.With | ast.AsyncWith):
             self.expressions(node, scope, function, conditional, in_loop, skip_bodies=True)
@@ -478,6 +565,27 @@ class _Extractor:
         ):
             self.object_def(node, scope, function)
         self.expressions(node, scope, function, conditional, in_loop, skip_bodies=False)
+
+    def _over_a_parameter(self, node: ast.For | ast.AsyncFor, scope: Scope) -> dict[str, str]:
+        """`for rule in rules:` where `rules` is a parameter of the function: {"rule": "rules"}."""
+        if not (isinstance(node.target, ast.Name) and isinstance(node.iter, ast.Name)):
+            return {}
+        binding = self.names.lookup(node.iter.id, scope, node.iter.lineno)
+        return {node.target.id: node.iter.id} if binding and binding.kind == "param" else {}
+
+    def helper(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, inner: Scope, before: tuple[int, int]
+    ) -> None:
+        """A function that adds routes or registers blueprints on one of its parameters: keep
+        its positional parameters, so that the route map can bind them at each call."""
+        prefix = f"?param:{inner.qualname}."
+        routes, registrations = before
+        added = [d.owner for d in self.facts.routes[routes:]]
+        added += [r.parent for r in self.facts.registrations[registrations:]]
+        if any(owner and owner.startswith(prefix) for owner in added):
+            arguments = node.args
+            params = [a.arg for a in (*arguments.posonlyargs, *arguments.args)]
+            self.facts.helpers[inner.qualname] = tuple(params)
 
     def unroll(
         self, node: ast.For, scope: Scope, function: str | None, conditional: bool, in_loop: bool
@@ -914,7 +1022,9 @@ class _Extractor:
         raw = self.m.resolve(func)
         if raw is None:
             return
-        if raw in ("flask.url_for", "flask.helpers.url_for"):
+        if not _outside_the_project(raw):
+            self.helper_call(node, raw, scope, function, conditional)
+        elif raw in ("flask.url_for", "flask.helpers.url_for"):
             self.url_for(node, scope, function)
         elif raw in ("flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect"):
             target = self.literal(_arg(node, 0) or _kw(node, "location"))
@@ -927,6 +1037,56 @@ class _Extractor:
                         _means_url_for(self.m, scope, node.lineno),
                     )
                 )
+
+    def helper_call(
+        self, node: ast.Call, raw: str, scope: Scope, function: str | None, conditional: bool
+    ) -> None:
+        """A call of a project function that passes it an app or a blueprint: kept with its
+        arguments, for the helpers that register routes on a parameter (see `helper`)."""
+        # Only names that `call_words` looks for: the same calls whether the filter runs or not.
+        values = [a for a in node.args if not isinstance(a, ast.Starred)]
+        values += [k.value for k in node.keywords if k.arg]
+        refs = [
+            self.ref(v, scope)
+            for v in values
+            if isinstance(v, ast.Name) and v.id in self.object_names
+        ]
+        if not any(ref and not _outside_the_project(ref) for ref in refs):
+            return
+        self.facts.helper_calls.append(
+            HelperCall(
+                callee=raw,
+                span=self.m.span(node),
+                line=node.lineno - 1,
+                function=function,
+                conditional=conditional,
+                positional=tuple(
+                    self.argument(a, scope, node)
+                    for a in node.args
+                    if not isinstance(a, ast.Starred)
+                ),
+                keywords=tuple(
+                    (k.arg, self.argument(k.value, scope, node)) for k in node.keywords if k.arg
+                ),
+                unpacked=any(isinstance(a, ast.Starred) for a in node.args)
+                or any(k.arg is None for k in node.keywords),
+            )
+        )
+
+    def argument(self, node: ast.expr, scope: Scope, call: ast.Call) -> Argument:
+        strings: tuple[Literal, ...] | None = None
+        items = node.elts if isinstance(node, ast.List | ast.Tuple) else [node]
+        found = [self.literal(item) for item in items]
+        if found and all(f is not None and f.value is not None for f in found):
+            strings = tuple(f for f in found if f is not None)
+        view = (
+            self.view_ref(node, scope, call)
+            if isinstance(node, ast.Name | ast.Attribute | ast.Call)
+            else None
+        )
+        return Argument(
+            self.ref(node, scope), strings, len(items) != 1 or items[0] is not node, view
+        )
 
     def route_call(
         self,
@@ -1031,6 +1191,58 @@ class _Extractor:
         rule_node = _arg(node, 0) or keywords.get("rule")
         endpoint_node = _arg(node, 1) or keywords.get("endpoint")
         view = _arg(node, 2) or keywords.get("view_func")
+        found = self.view_ref(view, scope, node)
+        route = self.route_def(
+            node,
+            owner,
+            "add_url_rule",
+            rule_node=rule_node,
+            endpoint_node=endpoint_node,
+            view_name=found.name,
+            view_id=found.id,
+            view_span=found.span,
+            view_class=found.cls,
+            fixed_method=None,
+            wrapped_by=(),
+            function=function,
+            conditional=conditional,
+            view_qualname=found.qualname,
+        )
+        if owner.startswith("?param:"):
+            route = self.in_helper(route, node, rule_node, view, scope)
+        self.facts.routes.append(route)
+
+    def in_helper(
+        self,
+        route: RouteDef,
+        node: ast.Call,
+        rule_node: ast.expr | None,
+        view: ast.expr | None,
+        scope: Scope,
+    ) -> RouteDef:
+        """`bp.add_url_rule(rule, view_func=view_func, **kwargs)` in a helper whose parameters
+        these are: which parameters the route map must take from each call."""
+
+        def parameter(node: ast.expr | None) -> str | None:
+            if not isinstance(node, ast.Name):
+                return None
+            binding = self.names.lookup(node.id, scope, node.lineno)
+            return node.id if binding is not None and binding.kind == "param" else None
+
+        rule_param, each = parameter(rule_node), False
+        if isinstance(rule_node, ast.Name) and rule_node.id in self.iterating:
+            rule_param, each = self.iterating[rule_node.id], True
+        forwards = any(k.arg is None and parameter(k.value) is not None for k in node.keywords)
+        return replace(
+            route,
+            rule_param=rule_param,
+            rule_each=each,
+            view_param=parameter(view),
+            forwards_keywords=forwards,
+        )
+
+    def view_ref(self, view: ast.expr | None, scope: Scope, node: ast.Call) -> ViewRef:
+        """The view function `view` passes (`view_func=` of `add_url_rule` at `node`)."""
         if view is not None:
             view = self.element(view)
         view_name: str | None = None
@@ -1069,24 +1281,7 @@ class _Extractor:
                 view_id, view_qualname = raw, raw
         if view is None:
             view_id = ""  # a rule with no view function: nothing to collide with
-        self.facts.routes.append(
-            self.route_def(
-                node,
-                owner,
-                "add_url_rule",
-                rule_node=rule_node,
-                endpoint_node=endpoint_node,
-                view_name=view_name,
-                view_id=view_id,
-                view_span=view_span,
-                view_class=view_class,
-                fixed_method=None,
-                wrapped_by=(),
-                function=function,
-                conditional=conditional,
-                view_qualname=view_qualname,
-            )
-        )
+        return ViewRef(view_name, view_id, view_span, view_class, view_qualname)
 
     def _def_span(self, qualname: str) -> Span | None:
         info = self.m.facts.functions.get(qualname)
@@ -1130,6 +1325,25 @@ def add_import_module(module: ParsedModule) -> Edit | None:
     if edit is None:
         return None
     return Edit(edit.span, f"import functools{module.source.line_break()}")
+
+
+_OBJECT_PARAMS = frozenset({"app", "application", "bp", "blueprint"})
+
+
+def _may_hold_an_object(name: str, binding: Binding) -> bool:
+    if binding.kind == "param":
+        return name in _OBJECT_PARAMS or name.endswith(("_app", "_bp", "_blueprint"))
+    if binding.kind != "assign" or not isinstance(binding.value, ast.Call):
+        return False
+    func = binding.value.func
+    called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return called[:1].isupper() or "app" in called or "blueprint" in called
+
+
+def _outside_the_project(raw: str) -> bool:
+    """Flask's own names and the standard library's: never a project helper or object."""
+    top = raw.partition(".")[0]
+    return top in ("flask", "werkzeug") or top in sys.stdlib_module_names
 
 
 def _looks_like_route(call: ast.Call, attr: str) -> bool:
@@ -1230,6 +1444,8 @@ def statement_parts(facts: RouteFacts) -> list[Any]:
         facts.unknown_owner_routes,
         facts.candidates,
         facts.classes,
+        facts.helpers,
+        facts.helper_calls,
     ]
 
 
@@ -1241,14 +1457,17 @@ def replace_routes(module: ParsedModule, previous: ParsedModule, index: int) -> 
     if marks is None or not isinstance(old, RouteFacts) or len(marks.ends) != len(module.tree.body):
         return None
     extractor = _Extractor(module)
+    if marks.switches != (extractor.call_words,):
+        return None
     try:
         extractor.statement(module.tree.body[index], module.names.module_scope, None, False, False)
     except (RecursionError, MemoryError):
         return None
     parts, ends = splice(statement_parts(old), statement_parts(extractor.facts), marks, index)
-    module.marks[NAME] = Marks(ends)
+    module.marks[NAME] = Marks(ends, switches=marks.switches)
     (registrations, routes, setup_calls, url_fors, redirects) = parts[:5]
-    objects, unwrapped, view_classes, factories, unknown, candidates, classes = parts[5:]
+    objects, unwrapped, view_classes, factories, unknown, candidates, classes = parts[5:12]
+    helpers, helper_calls = parts[12:]
     return RouteFacts(
         objects=objects,
         registrations=registrations,
@@ -1262,6 +1481,8 @@ def replace_routes(module: ParsedModule, previous: ParsedModule, index: int) -> 
         unknown_owner_routes=unknown,
         candidates=candidates,
         classes=classes,
+        helpers=helpers,
+        helper_calls=helper_calls,
     )
 
 

@@ -17,10 +17,13 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .findings import Span
 from .resolver import Definition
 from .route_facts import (
+    HelperCall,
+    Literal,
     ObjectDef,
     RedirectCall,
     Registration,
@@ -34,7 +37,7 @@ from .route_facts import (
 )
 from .workspace import Workspace
 
-__all__ = ["Route", "RouteMap", "extract_routes", "route_map", "rule_arguments"]
+__all__ = ["Route", "RouteMap", "extract_routes", "route_map", "rule_arguments", "url_map_order"]
 
 _ARGUMENT = re.compile(
     r"<(?:(?P<converter>[a-zA-Z_][a-zA-Z0-9_]*)(?:\((?P<args>.*?)\))?:)?"
@@ -69,6 +72,22 @@ def rule_arguments(rule: str) -> list[tuple[str, str]]:
     return [
         (m.group("converter") or "default", m.group("variable")) for m in _ARGUMENT.finditer(rule)
     ]
+
+
+def url_map_order(routes: list[Route]) -> list[Route]:
+    """`routes` as Werkzeug's `Map.iter_rules()` lists them (what `flask routes` prints):
+    endpoints in the order they were first registered, and the rules of one endpoint with the
+    most arguments, then the most defaults, first (`Rule.build_compare_key`)."""
+    groups: dict[tuple[str, str], list[Route]] = {}
+    for route in sorted(routes, key=lambda r: r.order):
+        groups.setdefault((route.app, route.endpoint), []).append(route)
+    return [route for group in groups.values() for route in sorted(group, key=_build_compare_key)]
+
+
+def _build_compare_key(route: Route) -> tuple[int, int]:
+    # Werkzeug's `Rule.arguments` holds the rule's variables and the keys of its defaults.
+    defaults = route.defaults or frozenset()
+    return (-len(set(route.arguments) | defaults), -len(defaults))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +152,10 @@ class Duplicate:
 _SPELL_CHECK_ALL = 2000
 
 
+# Where something runs, to sort by: (path, line, column) of each call on the way, then its own.
+Order = tuple[str | int, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Gap:
     """Something the map does not follow, so endpoints may be missing: why, and where."""
@@ -169,6 +192,9 @@ class RouteMap:
     _routes_by_owner: dict[str, list[tuple[str, RouteDef]]] = field(default_factory=dict)
     _suggestions: dict[str, list[str]] = field(default_factory=dict)
     _class_kinds: dict[tuple[str, str], tuple[str, bool] | None] = field(default_factory=dict)
+    _helpers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # qualname -> params
+    _calls: dict[str, list[tuple[str, HelperCall]]] = field(default_factory=dict)  # by callee
+    _via: dict[tuple[int, str], Order] = field(default_factory=dict)  # helper calls on the way
 
     # -- indexes (rules ask these once per module: a scan of the whole map each time would
     # make a workspace's check grow with the square of its size) ---------------------------
@@ -387,6 +413,8 @@ class RouteMap:
                 self._unwrapped.setdefault(qualname, (path, deco))
             for qualname, app_key in facts.factories.items():
                 self._factories.setdefault(qualname, app_key)
+            for qualname, params in facts.helpers.items():
+                self._helpers.setdefault(qualname, params)
             for key, obj in [*facts.objects.items(), *self._settled(path, facts)]:
                 self.objects.setdefault(key, (path, obj))
                 if obj.kind == "app":
@@ -409,16 +437,21 @@ class RouteMap:
         for _, obj in self.objects.values():
             if obj.kind == "blueprint" and obj.url_defaults:
                 self.url_defaults = True
+        self._index_helper_calls()
         # Link registrations and routes to the objects they name.
         by_parent: dict[str, list[tuple[str, Registration, str]]] = {}
         registered_children: set[str] = set()
         for path, facts in self.facts.items():
             for reg in facts.registrations:
-                parent = self.resolve(reg.parent, path) if reg.parent else None
                 child = self.resolve(reg.child, path) if reg.child else None
                 if child is not None and self.kind_of(child) != "blueprint":
                     child = None
-                self.registrations.append((path, reg, parent, child))
+                linked = self._linked(reg.parent, path, 0)
+                parents: list[str | None] = [key for key, _ in linked]
+                for parent in parents or [None]:
+                    self.registrations.append((path, reg, parent, child))
+                for parent_key, order in linked:
+                    self._via[(id(reg), parent_key)] = order
                 if child is None:
                     self.incomplete.append(
                         Gap(
@@ -430,27 +463,31 @@ class RouteMap:
                     self.wildcards.add("*")
                     continue
                 registered_children.add(child)
-                if parent is None:
+                if not parents:
                     self.incomplete.append(
                         Gap("a blueprint registered on an unknown object", path, _line(reg.span))
                     )
                     self.wildcards.add("*")
                     continue
-                by_parent.setdefault(parent, []).append((path, reg, child))
+                for parent in parents:
+                    assert parent is not None
+                    by_parent.setdefault(parent, []).append((path, reg, child))
         routes_by_owner: dict[str, list[tuple[str, RouteDef]]] = {}
         for path, facts in self.facts.items():
             for decl in facts.routes:
-                owner = self.resolve(decl.owner, path) if decl.owner else None
-                if owner is None and not decl.route_like:
+                placed = self._placed(path, decl)
+                if not placed and not decl.route_like:
                     continue
-                if owner is None:
+                if not placed:
                     self.wildcards.add("*")
                     self.incomplete.append(
                         Gap("a route on an object flask-lsp cannot follow", path, _line(decl.span))
                     )
                     continue
-                self.owners[(path, id(decl))] = owner
-                routes_by_owner.setdefault(owner, []).append((path, decl))
+                for owner, where, route, order in placed:
+                    self.owners[(where, id(route))] = owner
+                    routes_by_owner.setdefault(owner, []).append((where, route))
+                    self._via[(id(route), owner)] = order
         self._by_parent = by_parent
         self._routes_by_owner = routes_by_owner
         counter = [0]
@@ -482,15 +519,13 @@ class RouteMap:
                     )
                 )
             # Routes and registrations in the order the code runs them (same file: by line).
-            events: list[
-                tuple[tuple[str, int, int], str, RouteDef | None, Registration | None, str]
-            ]
+            events: list[tuple[Order, str, RouteDef | None, Registration | None, str]]
             events = [
-                (_decl_order((route_path, decl)), route_path, decl, None, "")
+                (self._order(app_key, route_path, decl), route_path, decl, None, "")
                 for route_path, decl in routes_by_owner.get(app_key, [])
             ]
             events += [
-                ((reg_path, reg.line, 0), reg_path, None, reg, child)
+                (self._order(app_key, reg_path, reg), reg_path, None, reg, child)
                 for reg_path, reg, child in by_parent.get(app_key, [])
             ]
             names: dict[str, tuple[str, str, Span]] = {}
@@ -577,6 +612,155 @@ class RouteMap:
             if settled is not None and cls is not None:
                 return settled[0], settled[1] or cls.defines_init
         return None
+
+    # -- project helpers that register on a parameter ------------------------------------------
+
+    def _index_helper_calls(self) -> None:
+        for path, facts in self.facts.items():
+            for call in facts.helper_calls:
+                callee = self.workspace.canonical(call.callee, path) or call.callee
+                if callee in self._helpers:
+                    self._calls.setdefault(callee, []).append((path, call))
+
+    def _call_sites(self, ref: str | None) -> tuple[str, str, list[tuple[str, HelperCall]]] | None:
+        """For `?param:pkg.helper.bp`: ("pkg.helper", "bp", the calls of the helper)."""
+        if ref is None or not ref.startswith("?param:"):
+            return None
+        function, _, param = ref[len("?param:") :].rpartition(".")
+        calls = self._calls.get(function)
+        return (function, param, calls) if calls else None
+
+    def resolve_all(self, ref: str | None, near: str) -> list[str]:
+        """The objects a reference names: a helper's parameter stands for the argument of each
+        call of the helper (`def register_blueprints(app)` called from the factory)."""
+        return [key for key, _ in self._linked(ref, near, 0)]
+
+    def _linked(self, ref: str | None, near: str, depth: int) -> list[tuple[str, Order]]:
+        """`resolve_all`, each object with the places of the calls that lead to it, outermost
+        first: what runs first in the object's own code runs first."""
+        found = self._call_sites(ref)
+        if found is None or depth > _MAX_HOPS:
+            single = self.resolve(ref, near)
+            return [(single, ())] if single is not None else []
+        function, param, calls = found
+        linked: list[tuple[str, Order]] = []
+        for path, call in calls:
+            argument = call.argument(param, self._helpers[function])
+            place = (path, call.line, call.span.start_col)
+            for key, outer in self._linked(argument.ref if argument else None, path, depth + 1):
+                linked.append((key, (*outer, *place)))
+        return linked
+
+    def _placed(self, path: str, decl: RouteDef) -> list[tuple[str, str, RouteDef, Order]]:
+        """(owner, path, route, order) for each object the route is added to: in a helper, once
+        per call of the helper, with the rule and the view that call passes."""
+        found = self._call_sites(decl.owner)
+        if found is None:
+            owner = self.resolve(decl.owner, path) if decl.owner else None
+            return [(owner, path, decl, ())] if owner is not None else []
+        function, param, calls = found
+        params = self._helpers[function]
+        placed: list[tuple[str, str, RouteDef, Order]] = []
+        for call_path, call in calls:
+            argument = call.argument(param, params)
+            owners = self._linked(argument.ref if argument else None, call_path, 1)
+            applied = self._applied(decl, call, params) if owners else None
+            if applied is None:
+                self.wildcards.add("*")
+                self.incomplete.append(
+                    Gap(
+                        "a call of a route helper flask-lsp cannot follow",
+                        call_path,
+                        _line(call.span),
+                    )
+                )
+                continue
+            place = (call_path, call.line, call.span.start_col)
+            for owner, outer in owners:
+                for route in applied:
+                    where = path if route is decl else call_path
+                    placed.append((owner, where, route, (*outer, *place)))
+        return placed
+
+    def _order(self, owner: str, path: str, item: RouteDef | Registration) -> Order:
+        """When a route or a registration runs on `owner`: the calls of helpers that lead to
+        it, then its place in its own module (see `_decl_order`)."""
+        own = _decl_order((path, item)) if isinstance(item, RouteDef) else (path, item.line, 0)
+        return (*self._via.get((id(item), owner), ()), *own)
+
+    def _applied(
+        self, decl: RouteDef, call: HelperCall, params: tuple[str, ...]
+    ) -> list[RouteDef] | None:
+        """The routes `decl`, in a helper, adds for `call`; None when the call's arguments are
+        not constants the map can read."""
+        if decl.rule_param is None and decl.view_param is None and not decl.forwards_keywords:
+            return [decl]
+        if call.unpacked:
+            return None
+        rules: tuple[Literal | None, ...] = (decl.rule,)
+        if decl.rule_param is not None:
+            argument = call.argument(decl.rule_param, params)
+            if argument is None or argument.strings is None or argument.sequence != decl.rule_each:
+                return None
+            rules = argument.strings
+        changes: dict[str, Any] = {}
+        if decl.view_param is not None:
+            argument = call.argument(decl.view_param, params)
+            if argument is None or argument.view is None:
+                return None
+            found = argument.view
+            changes.update(
+                view_name=found.name,
+                view_id=found.id,
+                view_span=found.span,
+                view_class=found.cls,
+                view_qualname=found.qualname,
+            )
+        if decl.forwards_keywords:
+            forwarded = self._forwarded(call, params)
+            if forwarded is None:
+                return None
+            changes.update(forwarded)
+        return [
+            replace(
+                decl,
+                span=call.span,
+                line=call.line,
+                function=call.function,
+                conditional=call.conditional or decl.conditional,
+                rule=rule,
+                rule_param=None,
+                rule_each=False,
+                view_param=None,
+                forwards_keywords=False,
+                **changes,
+            )
+            for rule in rules
+        ]
+
+    @staticmethod
+    def _forwarded(call: HelperCall, params: tuple[str, ...]) -> dict[str, Any] | None:
+        """What a call's keywords beyond the helper's own parameters tell `add_url_rule`."""
+        if len(call.positional) > len(params):
+            return None  # extra positional arguments reach `add_url_rule`'s endpoint...
+        endpoint: str | None = None
+        methods: tuple[str, ...] | None = None
+        for name, argument in call.keywords:
+            if name in params:
+                continue
+            values = tuple(s.value for s in argument.strings or () if s.value is not None)
+            if name == "endpoint" and not argument.sequence and len(values) == 1:
+                endpoint = values[0]
+            elif name == "methods" and argument.sequence and argument.strings is not None:
+                methods = values
+            else:
+                return None  # another option: not followed
+        return {
+            "endpoint": endpoint,
+            "endpoint_dynamic": False,
+            "methods": methods,
+            "methods_dynamic": False,
+        }
 
     def resolve(self, ref: str | None, near: str) -> str | None:
         """The key of the app/blueprint object a reference names (through the workspace's
@@ -791,7 +975,8 @@ class RouteMap:
                         subdomain=subdomain,
                     )
                 )
-        for path, decl in sorted(self._routes_by_owner.get(bp_key, []), key=_decl_order):
+        owned = self._routes_by_owner.get(bp_key, [])
+        for path, decl in sorted(owned, key=lambda item: self._order(bp_key, *item)):
             counter[0] += 1
             endpoint, _, _ = self.endpoint_of(path, decl)
             if endpoint is None:
@@ -823,7 +1008,7 @@ class RouteMap:
                 )
             )
         for child_path, child_reg, child in sorted(
-            self._by_parent.get(bp_key, []), key=lambda item: (item[0], item[1].line)
+            self._by_parent.get(bp_key, []), key=lambda item: self._order(bp_key, item[0], item[1])
         ):
             child_obj = self.objects[child][1]
             bp_url_prefix = child_reg.url_prefix.value if child_reg.url_prefix else None

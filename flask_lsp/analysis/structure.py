@@ -684,10 +684,12 @@ class _Walker:
             return
         session_ops: dict[int, tuple[str, ast.Call]] = {}
         query_writes: set[int] = set()
+        used: set[int] = set()  # expressions read from or called (parents come first)
         for child in self._walk_expr(node):
             if isinstance(child, ast.Call):
                 self._call(child)
                 func = child.func
+                used.add(id(func))
                 if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute):
                     session_ops[id(func.value)] = (func.attr, child)
                 if isinstance(func, ast.Attribute) and func.attr in ("delete", "update"):
@@ -695,6 +697,11 @@ class _Walker:
                     if query is not None:
                         query_writes.add(id(query))
             elif isinstance(child, ast.Attribute):
+                used.add(id(child.value))
+                if child.attr == "session" and id(child) not in used:
+                    # `ModelView(User, db.session)`: the scoped session object is handed on;
+                    # only using it (a call, an attribute) needs the app context.
+                    continue
                 self._attribute(child, session_ops.get(id(child)), id(child) in query_writes)
 
     def _module_attributes(self, node: ast.expr) -> None:

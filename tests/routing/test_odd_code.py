@@ -226,3 +226,63 @@ def test_a_factory_that_returns_the_module_global_app(tmp_path: Path) -> None:
         ("static", "/static/<path:filename>"),
     }
     assert rmap.complete
+
+
+def test_a_helper_call_the_map_cannot_read_is_a_gap_not_a_guess(tmp_path: Path) -> None:
+    """`register_view` applied to rules computed at run time adds no route, and the map says
+    where it stopped; its other calls still count, each with its own rules and view."""
+    (tmp_path / "helpers.py").write_text(
+        "def register_view(bp, routes, view_func, **kwargs):\n"
+        "    for route in routes:\n"
+        "        bp.add_url_rule(route, view_func=view_func, **kwargs)\n"
+    )
+    (tmp_path / "app.py").write_text(
+        "from flask import Blueprint, Flask\n\n"
+        "from helpers import register_view\n\n"
+        'bp = Blueprint("shop", __name__)\n\n\n'
+        "def cart():\n    return 'cart'\n\n\n"
+        "def rules():\n    return ['/basket']\n\n\n"
+        'register_view(bp, ["/cart", "/cart/"], cart)\n'
+        "register_view(bp, rules(), cart)\n"
+        'register_view(bp, ["/pay"], cart, endpoint="pay", strict_slashes=False)\n'
+        "app = Flask(__name__)\n"
+        'app.register_blueprint(bp, url_prefix="/shop")\n'
+    )
+    project = Project()
+    project.index_paths([tmp_path])
+    rmap = route_map(project.workspace)
+    assert sorted((r.endpoint, r.rule) for r in rmap.routes if r.endpoint != "static") == [
+        ("shop.cart", "/shop/cart"),
+        ("shop.cart", "/shop/cart/"),
+    ]
+    assert sorted((Path(g.path).name, g.line, g.reason) for g in rmap.incomplete) == [
+        ("app.py", 17, "a call of a route helper flask-lsp cannot follow"),
+        ("app.py", 18, "a call of a route helper flask-lsp cannot follow"),
+    ]
+
+
+def test_a_registration_helper_called_for_two_apps_registers_on_both(tmp_path: Path) -> None:
+    (tmp_path / "blog.py").write_text(
+        "from flask import Blueprint\n\n"
+        'bp = Blueprint("blog", __name__)\n\n\n'
+        '@bp.route("/posts")\ndef posts():\n    return "posts"\n\n\n'
+        "def register(app):\n"
+        '    app.register_blueprint(bp, url_prefix="/blog")\n'
+    )
+    (tmp_path / "sites.py").write_text(
+        "from flask import Flask\n\nimport blog\n\n"
+        "public = Flask(__name__)\n"
+        "blog.register(public)\n"
+        "admin = Flask(__name__, static_folder=None)\n"
+        "blog.register(admin)\n"
+    )
+    project = Project()
+    project.index_paths([tmp_path])
+    rmap = route_map(project.workspace)
+    assert sorted(rmap.apps) == ["sites.admin", "sites.public"]
+    assert sorted((r.app, r.endpoint, r.rule) for r in rmap.routes) == [
+        ("sites.admin", "blog.posts", "/blog/posts"),
+        ("sites.public", "blog.posts", "/blog/posts"),
+        ("sites.public", "static", "/static/<path:filename>"),
+    ]
+    assert rmap.incomplete == []

@@ -14,7 +14,7 @@ from flask import Flask
 from flask.cli import routes_command
 
 from flask_lsp.analysis.checker import Project
-from flask_lsp.analysis.routes import Route, route_map
+from flask_lsp.analysis.routes import Route, route_map, url_map_order
 from flask_lsp.cli import main
 
 HERE = Path(__file__).parent
@@ -26,6 +26,7 @@ APPS = {
     "subclass_app": ("portal", "create_app"),  # Flask and Blueprint subclasses, any depth
     "loops_app": ("loopapp", "create_app"),  # loops over constant data, unrolled
     "bpfactory_app": ("monitor", "create_app"),  # blueprint factories, closures as views
+    "helpers_app": ("forumapp", "create_app"),  # project helpers that register on a parameter
 }
 
 
@@ -76,9 +77,10 @@ def test_routes_command_prints_what_flask_routes_prints(
     assert capsys.readouterr().out == flask_output
 
 
-def test_match_order_follows_registration_order(fixture_app: tuple[Path, Flask]) -> None:
+def test_match_order_is_the_url_maps(fixture_app: tuple[Path, Flask]) -> None:
+    """Registration order, the rules of each endpoint together, as `iter_rules()` gives them."""
     folder, app = fixture_app
-    ours = [(r.endpoint, r.rule) for r in sorted(static_routes(folder), key=lambda r: r.order)]
+    ours = [(r.endpoint, r.rule) for r in url_map_order(static_routes(folder))]
     flasks = [(r.endpoint, r.rule) for r in app.url_map.iter_rules()]
     assert ours == flasks
 

@@ -149,6 +149,18 @@ def test_fl505_flask_sqlalchemy_needs_an_app_context(
         use(db, Tag)  # the same call works inside one
 
 
+def test_fl505_handing_the_session_object_on_needs_no_app_context(data_app: Flask) -> None:
+    """`ModelView(User, db.session)` at import time: the scoped session is an object like any
+    other until it is used."""
+    from .data_layer_app import Tag, db
+
+    session = db.session  # no context: fine
+    with pytest.raises(RuntimeError, match="Working outside of application context"):
+        session.get(Tag, 1)
+    with data_app.app_context():
+        assert session.get(Tag, 1) is None
+
+
 def test_fl502_an_extension_bound_to_another_app_fails_in_the_factorys_app() -> None:
     from flask_sqlalchemy import SQLAlchemy
 

@@ -37,3 +37,7 @@ def nightly_cleanup():
 def cleanup():
     threading.Thread(target=nightly_cleanup).start()  # expect: FL505
     return "started"
+
+
+pending = db.session.new  # expect: FL505
+db.session().close()  # expect: FL505
