@@ -224,7 +224,7 @@ def load_cli_settings(args: argparse.Namespace, start: Path) -> Any:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from flask_lsp.analysis.parallel import default_jobs
+    from flask_lsp.engine.parallel import default_jobs
 
     paths: list[Path] = args.paths or [Path(".")]
     missing = [str(p) for p in paths if not p.exists()]
@@ -266,8 +266,8 @@ def _findings_per_file(
     paths: list[Path], settings: Settings, jobs: int, progress: _Progress
 ) -> tuple[list[str], dict[str, list[Finding]]]:
     """The files checked, in order, and the findings of each."""
-    from flask_lsp.analysis.checker import Project
-    from flask_lsp.analysis.parallel import check_parallel
+    from flask_lsp.engine.checker import Project
+    from flask_lsp.engine.parallel import check_parallel
 
     # Up to 400,000 lines of parsed modules (~1.3 KB a line, mostly the ASTs) stay in memory
     # between indexing and checking, so that files are parsed once (a second parse costs as

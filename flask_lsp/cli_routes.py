@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from flask_lsp.analysis.checker import Project
     from flask_lsp.analysis.routes import Gap, Route, RouteMap
+    from flask_lsp.engine.checker import Project
 
 SORTS = ("endpoint", "methods", "domain", "rule", "match")
 
@@ -48,9 +48,9 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from flask_lsp.analysis.checker import Project
     from flask_lsp.analysis.routes import route_map, url_map_order
     from flask_lsp.cli import UsageError, load_cli_settings
+    from flask_lsp.engine.checker import Project
 
     path: Path = args.path
     if not path.exists():

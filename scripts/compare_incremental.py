@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flask_lsp.analysis.checker import Project  # noqa: E402
 from flask_lsp.analysis.findings import Finding  # noqa: E402
+from flask_lsp.engine.checker import Project  # noqa: E402
 from tests.incremental_cases import function_edits  # noqa: E402
 
 

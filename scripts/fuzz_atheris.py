@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 import atheris  # noqa: E402
 
 with atheris.instrument_imports(include=["flask_lsp"]):
-    from flask_lsp.analysis.checker import check_text
     from flask_lsp.analysis.source import decode_source
+    from flask_lsp.engine.checker import check_text
 
 from tests.hostile import (  # noqa: E402
     RULE_FIXTURES,

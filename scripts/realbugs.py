@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from flask_lsp.analysis.checker import Project
 from flask_lsp.config import EVERY_RULE
+from flask_lsp.engine.checker import Project
 
 if sys.version_info >= (3, 11):
     import tomllib

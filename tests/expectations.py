@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flask_lsp.analysis.checker import Project
 from flask_lsp.analysis.findings import Finding
 from flask_lsp.config import EVERY_RULE
+from flask_lsp.engine.checker import Project
 
 EXPECT = re.compile(r"#\s*expect:\s*(?P<codes>FL\d{3}(?:\s*,\s*FL\d{3})*)")
 

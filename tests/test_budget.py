@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from flask_lsp.analysis.budget import AnalysisCancelled, AnalysisTimeout, Budget, checkpoint
-from flask_lsp.analysis.checker import Project
+from flask_lsp.engine.checker import Project
 
 SMALL = "from flask import request\nargs = request.args\n"
 LARGE = "from flask import request\n" + "args = request.args\n" * 5_000

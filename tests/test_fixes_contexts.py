@@ -7,7 +7,7 @@ from textwrap import dedent
 
 import pytest
 
-from flask_lsp.analysis.checker import check_text
+from flask_lsp.engine.checker import check_text
 
 from .fixes import apply_fix
 

@@ -11,7 +11,7 @@ from textwrap import dedent
 
 import pytest
 
-from flask_lsp.analysis.checker import check_text
+from flask_lsp.engine.checker import check_text
 
 from .test_rules import apply_fix
 

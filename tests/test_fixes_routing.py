@@ -8,8 +8,8 @@ from textwrap import dedent
 
 import pytest
 
-from flask_lsp.analysis.checker import Project, check_text
 from flask_lsp.analysis.findings import Edit, Finding, Fix
+from flask_lsp.engine.checker import Project, check_text
 
 from .fixes import apply_fix
 

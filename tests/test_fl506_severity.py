@@ -3,8 +3,8 @@ where only a test module would break on upgrade."""
 
 from __future__ import annotations
 
-from flask_lsp.analysis.checker import check_text
 from flask_lsp.analysis.findings import Severity
+from flask_lsp.engine.checker import check_text
 
 REMOVED = "from flask import _request_ctx_stack\n"
 

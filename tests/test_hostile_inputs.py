@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from flask_lsp.analysis.checker import Project, check_text
 from flask_lsp.analysis.source import SourceText
+from flask_lsp.engine.checker import Project, check_text
 from flask_lsp.server.positions import Encoder
 
 from .hostile import RULE_FIXTURES, assert_sane, fixture_id, mutate

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flask_lsp.analysis import checker
-from flask_lsp.analysis.checker import Project
 from flask_lsp.analysis.findings import Finding
 from flask_lsp.analysis.module import ParsedModule, parse_module
+from flask_lsp.engine import checker
+from flask_lsp.engine.checker import Project
 
 from .incremental_cases import function_edits
 

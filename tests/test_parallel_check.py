@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from flask_lsp.analysis.parallel import MIN_FILES
+from flask_lsp.engine.parallel import MIN_FILES
 from tests.test_cli import SHOP, flask_lsp
 
 CROSS_PACKAGE_HELPER = """\
@@ -91,7 +91,7 @@ def test_fast_pickling_needs_positional_fields() -> None:
 
 def test_workers_take_the_largest_files_first(tmp_path: Path) -> None:
     """Files are handed out largest first, so the last ones, small, even out the workers."""
-    from flask_lsp.analysis.parallel import _largest_first
+    from flask_lsp.engine.parallel import _largest_first
 
     sizes = [10, 3000, 0, 200]
     files = []

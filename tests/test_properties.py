@@ -18,7 +18,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flask_lsp.analysis.checker import check_text
+from flask_lsp.engine.checker import check_text
 
 from .hostile import apply_fix, assert_sane, mutate, parses, top_level_chunks
 

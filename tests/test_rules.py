@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flask_lsp.analysis.checker import check_text
+from flask_lsp.engine.checker import check_text
 
 from .expectations import actual, check_paths, expected
 from .fixes import apply_fix

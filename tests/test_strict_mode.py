@@ -8,10 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from flask_lsp.analysis import checker
-from flask_lsp.analysis.checker import check_text
 from flask_lsp.analysis.findings import Finding
 from flask_lsp.analysis.strict import ENVIRONMENT_VARIABLE
+from flask_lsp.engine import checker
+from flask_lsp.engine.checker import check_text
 from flask_lsp.rules.base import RuleContext
 from flask_lsp.rules.registry import all_rules
 

@@ -21,10 +21,7 @@ Replacer = Callable[["ParsedModule", "ParsedModule", int], Any]
 
 def extractors() -> list[tuple[str, Extractor, Replacer | None]]:
     """Imported lazily: extractor modules import `module`, which imports this one."""
-    # FL107's facts, kept beside its rule until they move into the analysis proper.
-    from flask_lsp.rules import _g_attributes as g_attributes
-
-    from . import structure
+    from . import g_attributes, structure
     from .appconfig import extract_config, replace_config
     from .route_facts import replace_routes
     from .routes import extract_routes

@@ -11,10 +11,10 @@ from flask_lsp.analysis import astwalk
 from flask_lsp.analysis.appconfig import is_test_module
 from flask_lsp.analysis.contexts import ExecContext
 from flask_lsp.analysis.findings import Finding, Related, Severity
+from flask_lsp.analysis.g_attributes import NAME, GFacts, GStore
 from flask_lsp.analysis.module import ProxyUse
 from flask_lsp.analysis.workspace import Workspace
 
-from ._g_attributes import NAME, GFacts, GStore
 from .base import Rule, RuleContext
 
 EXPLANATION = """\

@@ -8,7 +8,7 @@ from typing import Any
 
 from lsprotocol import types
 
-from flask_lsp.analysis.hover import hover_markdown
+from flask_lsp.engine.hover import hover_markdown
 
 from .convert import SOURCE, code_action_for, noqa_action
 from .server import SECTION, FlaskLanguageServer

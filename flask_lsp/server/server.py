@@ -23,10 +23,10 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from flask_lsp import __version__
 from flask_lsp.analysis.budget import AnalysisCancelled, AnalysisTimeout, Budget
-from flask_lsp.analysis.checker import Project, carry_over
 from flask_lsp.analysis.findings import Finding
 from flask_lsp.analysis.module import ParsedModule
 from flask_lsp.config import Settings, find_pyproject, load_pyproject, settings_from_mapping
+from flask_lsp.engine.checker import Project, carry_over
 
 from .convert import to_diagnostic
 from .hardening import HardenedLanguageServer

@@ -8,8 +8,8 @@ from textwrap import dedent
 
 import pytest
 
-from flask_lsp.analysis.checker import Project, check_text
 from flask_lsp.analysis.routes import route_map
+from flask_lsp.engine.checker import Project, check_text
 
 ODD = {
     "assignment-cycle": """\

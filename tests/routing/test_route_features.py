@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from flask_lsp.analysis import route_features as rf
-from flask_lsp.analysis.checker import Project
 from flask_lsp.analysis.workspace import Workspace
+from flask_lsp.engine.checker import Project
 
 STOREFRONT = Path(__file__).parent / "factory_app" / "storefront"
 

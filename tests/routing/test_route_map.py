@@ -13,9 +13,9 @@ import pytest
 from flask import Flask
 from flask.cli import routes_command
 
-from flask_lsp.analysis.checker import Project
 from flask_lsp.analysis.routes import Route, route_map, url_map_order
 from flask_lsp.cli import main
+from flask_lsp.engine.checker import Project
 
 HERE = Path(__file__).parent
 APPS = {

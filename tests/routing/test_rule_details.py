@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from flask_lsp.analysis.checker import check_text
 from flask_lsp.analysis.findings import Severity
+from flask_lsp.engine.checker import check_text
 
 FL202 = Path(__file__).parent.parent / "rules" / "FL202" / "positive_no_slash.py"
 

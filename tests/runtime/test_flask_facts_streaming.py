@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from flask_lsp.analysis.checker import check_text
+from flask_lsp.engine.checker import check_text
 
 from ..fixes import apply_fix
 

@@ -15,15 +15,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from flask_lsp.analysis.budget import checkpoint
+from flask_lsp.analysis.findings import Finding
+from flask_lsp.analysis.incremental import same_to_others
+from flask_lsp.analysis.module import ParsedModule
+from flask_lsp.analysis.source import first_line, read_source
+from flask_lsp.analysis.strict import reraise_if_strict
+from flask_lsp.analysis.workspace import Workspace, iter_python_files
 from flask_lsp.config import EVERY_RULE, Settings
-
-from .budget import checkpoint
-from .findings import Finding
-from .incremental import same_to_others
-from .module import ParsedModule
-from .source import first_line, read_source
-from .strict import reraise_if_strict
-from .workspace import Workspace, iter_python_files
 
 if TYPE_CHECKING:
     from flask_lsp.rules.base import Rule

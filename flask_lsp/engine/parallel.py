@@ -26,10 +26,10 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .findings import Finding
-from .module import ModuleFacts
-from .strict import reraise_if_strict
-from .workspace import Workspace
+from flask_lsp.analysis.findings import Finding
+from flask_lsp.analysis.module import ModuleFacts
+from flask_lsp.analysis.strict import reraise_if_strict
+from flask_lsp.analysis.workspace import Workspace
 
 if TYPE_CHECKING:
     from .checker import Project

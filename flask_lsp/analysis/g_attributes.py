@@ -18,13 +18,13 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from flask_lsp.analysis import astwalk
-from flask_lsp.analysis import contexts as cx
-from flask_lsp.analysis.contexts import ExecContext
-from flask_lsp.analysis.findings import Span
-from flask_lsp.analysis.module import context_pushed_by
-from flask_lsp.analysis.pickling import by_fields
-from flask_lsp.analysis.strict import reraise_if_strict
+from . import astwalk
+from . import contexts as cx
+from .contexts import ExecContext
+from .findings import Span
+from .module import context_pushed_by
+from .pickling import by_fields
+from .strict import reraise_if_strict
 
 if TYPE_CHECKING:
     from flask_lsp.analysis.module import ParsedModule, ProxyUse

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from . import contexts as cx
-from .findings import Finding
-from .module import ParsedModule
-from .route_features import route_hover
-from .workspace import Workspace
+from flask_lsp.analysis import contexts as cx
+from flask_lsp.analysis.findings import Finding
+from flask_lsp.analysis.module import ParsedModule
+from flask_lsp.analysis.route_features import route_hover
+from flask_lsp.analysis.workspace import Workspace
 
 _NEEDS = {
     "request": "a **request context**",
