@@ -100,6 +100,8 @@ class ThreadStart:
     ctx: ExecContext
     function: str | None
     nested_target: bool  # the target is a function defined inside the starting function
+    # Proxies a lambda target reads: looked up in the thread (a lambda runs there).
+    lambda_reads: list[tuple[str, str, Span]] = field(default_factory=list)
 
 
 @by_fields
@@ -1078,17 +1080,16 @@ class _FactsVisitor:
         target_raw: str | None = None
         nested = False
         if target is not None and not _is_copy_call(target, self):
-            target_raw = self.names.resolve(target, self.scope)
+            function, bound_args = self._target_function(target)
+            extra_args = [*extra_args, *bound_args]
+            target_raw = self._callee_name(function) if function is not None else None
             nested = bool(
                 self.function and target_raw and target_raw.startswith(self.function.qualname + ".")
             )
-        proxies = []
-        for arg in extra_args:
-            if isinstance(arg, ast.Name | ast.Attribute):
-                simple = arg.id if isinstance(arg, ast.Name) else arg.attr
-                arg_raw = self.names.resolve(arg, self.scope)
-                if simple in cx.PROXY_NAMES and arg_raw and arg_raw.endswith(simple):
-                    proxies.append((simple, arg_raw, self.source.span_of(arg)))
+        proxies = self._proxies(extra_args)
+        lambda_reads = []
+        if isinstance(target, ast.Lambda):
+            lambda_reads = self._proxies(n for n in astwalk.walk(target.body))
         self.thread_starts.append(
             ThreadStart(
                 kind=kind,
@@ -1099,9 +1100,38 @@ class _FactsVisitor:
                 ctx=self.ctx,
                 function=self.function.qualname if self.function else None,
                 nested_target=nested,
+                lambda_reads=lambda_reads,
             )
         )
         return True
+
+    def _proxies(self, nodes: Iterable[ast.AST]) -> list[tuple[str, str, Span]]:
+        """(proxy, raw name, span) of the nodes that are Flask proxies (`request`, `g`...)."""
+        found = []
+        for node in nodes:
+            if isinstance(node, ast.Name | ast.Attribute):
+                simple = node.id if isinstance(node, ast.Name) else node.attr
+                raw = self.names.resolve(node, self.scope)
+                if simple in cx.PROXY_NAMES and raw and raw.endswith(simple):
+                    found.append((simple, raw, self.source.span_of(node)))
+        return found
+
+    def _target_function(self, target: ast.expr) -> tuple[ast.expr | None, list[ast.expr]]:
+        """The function a thread's target runs, and arguments bound to it on the way:
+        `functools.partial(send, request)` runs `send` with `request` (handed on); `lambda:
+        send(x)` runs `send` (what the lambda reads is `ThreadStart.lambda_reads`); `self.send` is the method
+        of this class."""
+        callee = (
+            self.names.resolve(target.func, self.scope) if isinstance(target, ast.Call) else None
+        )
+        if isinstance(target, ast.Call) and target.args and callee == "functools.partial":
+            return target.args[0], [*target.args[1:], *(k.value for k in target.keywords)]
+        if isinstance(target, ast.Lambda):
+            body = target.body
+            if isinstance(body, ast.Call) and isinstance(body.func, ast.Name | ast.Attribute):
+                return body.func, []
+            return None, []
+        return (target, []) if isinstance(target, ast.Name | ast.Attribute) else (None, [])
 
     def _thread_api(
         self, node: ast.Call, raw: str

@@ -34,7 +34,21 @@ macOS's and Windows'), so process targets are reported as warnings.
 def check(rc: RuleContext) -> Iterator[Finding]:
     for start in rc.module.facts.thread_starts:
         yield from _proxy_arguments(rc, start)
+        yield from _lambda_reads(rc, start)
         yield from _target_uses(rc, start)
+
+
+def _lambda_reads(rc: RuleContext, start: ThreadStart) -> Iterator[Finding]:
+    """`Thread(target=lambda: send(request.json))`: the lambda runs in the thread, so does
+    everything it reads. No quick fix: the value must be read before the thread starts."""
+    for proxy, raw, span in start.lambda_reads:
+        if rc.proxy_kind(raw) is None:
+            continue
+        message = (
+            f"`{proxy}` is read by a lambda that runs in {_where(start)}: it raises "
+            "RuntimeError there; read the value before starting it"
+        )
+        yield rc.finding(span, message, severity=_severity(start))
 
 
 def _severity(start: ThreadStart) -> Severity:

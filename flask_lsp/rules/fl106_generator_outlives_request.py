@@ -1,4 +1,4 @@
-"""FL106: a generator that reads `request` / `session`, streamed without `stream_with_context`."""
+"""FL106: a generator that reads a context proxy, streamed without `stream_with_context`."""
 
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ from .base import Rule, RuleContext
 EXPLANATION = """\
 A view that returns a generator (`return Response(generate())`, or `return generate()`)
 streams it: Flask sends the body *after* the view has returned, and by then it has popped the
-request context. A generator that reads `request` or `session` while it runs then fails on its
-first read, mid-response:
+request context and the application context with it. A generator that reads `request`,
+`session`, `current_app`, `g` or calls `url_for` while it runs then fails on its first read,
+mid-response:
 
     RuntimeError: Working outside of request context.
+    RuntimeError: Working outside of application context.
 
 The client gets a response cut short, and the error lands in the server's log.
 
@@ -29,7 +31,6 @@ needs from the request in the view, before it returns, and pass the values in.
 
 # Callables that turn their first argument into a streamed response body.
 _RESPONSES = frozenset({"flask.Response", "flask.wrappers.Response", "werkzeug.Response"})
-_REQUEST_PROXIES = frozenset({"request", "session"})
 
 
 def check(rc: RuleContext) -> Iterator[Finding]:
@@ -50,7 +51,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
             name = rc.module.source.text_at(rc.module.span(streamed.func))
             message = (
                 f"`{name}()` reads `{use[0]}` while the response streams, after `{view.node.name}`"
-                " has returned and Flask has popped the request context: RuntimeError; wrap it in"
+                " has returned and Flask has popped its contexts: RuntimeError; wrap it in"
                 " `stream_with_context(...)`"
             )
             related = [Related(rc.path, use[1], f"`{name}` reads `{use[0]}` here")]
@@ -60,18 +61,20 @@ def check(rc: RuleContext) -> Iterator[Finding]:
 
 
 def _generators_reading_the_request(rc: RuleContext) -> dict[str, tuple[str, Span]]:
-    """Generator functions of this module that read `request` / `session` with no context of
-    their own, and their first such read."""
+    """Generator functions of this module that read a context proxy with no context of their
+    own, and their first such read."""
     functions = rc.module.facts.functions
     found: dict[str, tuple[str, Span]] = {}
     for use in rc.module.facts.uses:
         info = functions.get(use.function or "")
         if info is None or not info.is_generator or use.function in found:
             continue
-        if info.copies_request_context or "request" in use.pushed:
+        kind = rc.proxy_kind(use.raw)
+        if kind is None or info.copies_request_context or "request" in use.pushed:
             continue  # `@stream_with_context`, `@copy_current_request_context`, `with ...:`
-        if use.proxy in _REQUEST_PROXIES and rc.proxy_kind(use.raw) == "request":
-            found[info.qualname] = (use.proxy, use.span)
+        if kind != "request" and "app" in use.pushed:
+            continue  # `with app.app_context():` inside the generator
+        found[info.qualname] = (use.proxy, use.span)
     return found
 
 
@@ -108,7 +111,7 @@ def _fix(rc: RuleContext, call: ast.Call) -> Fix | None:
 RULE = Rule(
     code="FL106",
     name="generator-outlives-request",
-    title="a streamed generator reads `request` / `session` without `stream_with_context`",
+    title="a streamed generator reads a context proxy without `stream_with_context`",
     severity=Severity.ERROR,
     explanation=EXPLANATION,
     check=check,

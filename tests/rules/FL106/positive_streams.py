@@ -1,6 +1,6 @@
 import os
 
-from flask import Flask, Response, request, session
+from flask import Flask, Response, current_app, request, session, url_for
 
 app = Flask(__name__)
 app.secret_key = os.environ["SECRET_KEY"]
@@ -32,3 +32,13 @@ def hello():
 @app.get("/hello-status")
 def hello_with_status():
     return app.response_class(greeting(), mimetype="text/plain"), 200  # expect: FL106
+
+
+def report_lines():
+    yield current_app.config.get("REPORT_TITLE", "report")
+    yield url_for("export")
+
+
+@app.get("/report")
+def report():
+    return Response(report_lines())  # expect: FL106
