@@ -107,6 +107,15 @@ TRY_STATEMENTS: tuple[type[ast.AST], ...] = tuple(
 )
 
 
+def parents(root: ast.AST) -> dict[int, ast.AST]:
+    """Each node under `root` (by id) and the node it sits in."""
+    found: dict[int, ast.AST] = {}
+    for node in walk(root):
+        for child in ast.iter_child_nodes(node):
+            found[id(child)] = node
+    return found
+
+
 def catches(caught: ast.expr | None, names: frozenset[str], bare: bool = True) -> bool:
     """Does an `except` clause catching `caught` (None: a bare `except:`, which counts when
     `bare`) name one of `names` (by last name, alone or in a tuple)?"""

@@ -108,7 +108,7 @@ def _extract(module: ParsedModule) -> GFacts:
     uses = {u.span: u for u in module.facts.uses if u.proxy == "g"}
     stores: list[GStore] = []
     for index in sorted(by_statement):
-        parents = _parents(body[index])
+        parents = astwalk.parents(body[index])
         for node in by_statement[index]:
             store = _store(module, node, raws[id(node)], parents, uses)
             if store is not None:
@@ -119,14 +119,6 @@ def _extract(module: ParsedModule) -> GFacts:
 def _g_raw(module: ParsedModule, node: ast.Name) -> str | None:
     raw = module.resolve(node)
     return raw if raw is not None and raw.rpartition(".")[2] == "g" else None
-
-
-def _parents(statement: ast.stmt) -> dict[int, ast.AST]:
-    parents: dict[int, ast.AST] = {}
-    for node in astwalk.walk(statement):
-        for child in ast.iter_child_nodes(node):
-            parents[id(child)] = node
-    return parents
 
 
 def _store(

@@ -97,7 +97,7 @@ def check(rc: RuleContext) -> Iterator[Finding]:
         index = bisect.bisect_right(starts, node.lineno) - 1
         parents = parents_of.get(index)
         if parents is None:
-            parents = parents_of[index] = _parents(body[index])
+            parents = parents_of[index] = astwalk.parents(body[index])
         if _guarded(node, parents):
             continue
         yield _finding(rc, node, use, places)
@@ -173,14 +173,6 @@ def _verdict(
     if store.via_with:
         return "startup"  # `app.app_context()` makes a new `g`, dropped when the block ends
     return "quiet"  # after `ctx.push()` (never popped: it depends on the server), a helper...
-
-
-def _parents(statement: ast.stmt) -> dict[int, ast.AST]:
-    parents: dict[int, ast.AST] = {}
-    for node in astwalk.walk(statement):
-        for child in ast.iter_child_nodes(node):
-            parents[id(child)] = node
-    return parents
 
 
 def _guarded(read: ast.Attribute, parents: dict[int, ast.AST]) -> bool:
