@@ -263,9 +263,9 @@ class Workspace:
         parts = name.split(".")
         tail = "/" + "/".join(parts) + ".py"
         for start in range(1, len(parts)):
-            candidate = self.module(".".join(parts[start:]), near)
-            if candidate is not None and candidate.path.replace("\\", "/").endswith(tail):
-                return candidate
+            for candidate in self._by_name.get(".".join(parts[start:]), ()):
+                if candidate.path.replace("\\", "/").endswith(tail):
+                    return candidate
         return None
 
     def locate(self, raw: str, near: str | None = None) -> Resolved:
