@@ -447,11 +447,11 @@ class RouteMap:
                 if child is not None and self.kind_of(child) != "blueprint":
                     child = None
                 linked = self._linked(reg.parent, path, 0)
-                parents: list[str | None] = [key for key, _ in linked]
-                for parent in parents or [None]:
-                    self.registrations.append((path, reg, parent, child))
-                for parent_key, order in linked:
-                    self._via[(id(reg), parent_key)] = order
+                parents = [key for key, _ in linked]
+                for parent_or_none in parents or (None,):
+                    self.registrations.append((path, reg, parent_or_none, child))
+                for parent, order in linked:
+                    self._via[(id(reg), parent)] = order
                 if child is None:
                     self.incomplete.append(
                         Gap(
@@ -470,7 +470,6 @@ class RouteMap:
                     self.wildcards.add("*")
                     continue
                 for parent in parents:
-                    assert parent is not None
                     by_parent.setdefault(parent, []).append((path, reg, child))
         routes_by_owner: dict[str, list[tuple[str, RouteDef]]] = {}
         for path, facts in self.facts.items():
@@ -630,14 +629,11 @@ class RouteMap:
         calls = self._calls.get(function)
         return (function, param, calls) if calls else None
 
-    def resolve_all(self, ref: str | None, near: str) -> list[str]:
-        """The objects a reference names: a helper's parameter stands for the argument of each
-        call of the helper (`def register_blueprints(app)` called from the factory)."""
-        return [key for key, _ in self._linked(ref, near, 0)]
-
     def _linked(self, ref: str | None, near: str, depth: int) -> list[tuple[str, Order]]:
-        """`resolve_all`, each object with the places of the calls that lead to it, outermost
-        first: what runs first in the object's own code runs first."""
+        """The objects a reference names, each with the places of the calls that lead to it,
+        outermost first (what runs first in the object's own code runs first): a helper's
+        parameter stands for the argument of each call of the helper (`def
+        register_blueprints(app)` called from the factory)."""
         found = self._call_sites(ref)
         if found is None or depth > _MAX_HOPS:
             single = self.resolve(ref, near)
